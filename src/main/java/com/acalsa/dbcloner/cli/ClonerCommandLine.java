@@ -1,0 +1,69 @@
+package com.acalsa.dbcloner.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.acalsa.dbcloner.DbClonerApplication;
+import com.acalsa.dbcloner.job.Failure;
+import com.acalsa.dbcloner.job.RefBc;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The program's command line: {@code db-cloner.jar <command> [--property=value ...]}. Starts Spring only for a known
+ * command, runs it, and turns every ending, including a failure before or around the job, into one exit status
+ * and, on failure, the {@code REF_BC_00N NAME: message} line and its cause on standard error. Standard output is
+ * left to the commands' own output.
+ */
+public final class ClonerCommandLine {
+
+	static final String USAGE = """
+			Usage: java -jar db-cloner.jar <command> [--name=value ...]
+
+			Commands:
+			  clone    back up the source, restore it into the clone, compare them (what the CronJob runs)
+			  verify   compare an existing clone with the snapshot it was restored from
+
+			Settings are Spring properties (--cloner.source.url=..., or CLONER_SOURCE_URL=...); see README.
+			Add --debug to see stack traces.""";
+
+	private static final List<String> COMMANDS = List.of("clone", "verify");
+
+	private ClonerCommandLine() {
+	}
+
+	public static int run(String[] args, PrintStream err) {
+		if (args.length == 0 || !COMMANDS.contains(args[0])) {
+			String given = (args.length == 0) ? "no command given" : "unknown command '" + args[0] + "'";
+			return report(Outcome.failure(new Failure(RefBc.ERROR_USAGE, given + "; use clone or verify")), err,
+					true);
+		}
+		String[] springArgs = Arrays.copyOfRange(args, 1, args.length);
+		SpringApplication application = new SpringApplication(DbClonerApplication.class);
+		if (List.of(springArgs).contains("--debug")) {
+			application.setDefaultProperties(Map.of("logging.exception-conversion-word", "%wEx"));
+		}
+		try (ConfigurableApplicationContext context = application.run(springArgs)) {
+			JobCommands commands = context.getBean(JobCommands.class);
+			return report(args[0].equals("clone") ? commands.cloneOnce() : commands.verify(), err, false);
+		}
+		catch (RuntimeException | Error ex) {
+			return report(Outcome.failure(StartupFailures.classify(ex)), err, false);
+		}
+	}
+
+	private static int report(Outcome outcome, PrintStream err, boolean withUsage) {
+		if (outcome.failure() != null) {
+			err.println(outcome.failure().describe());
+			if (withUsage) {
+				err.println();
+				err.println(USAGE);
+			}
+		}
+		return outcome.exitCode();
+	}
+
+}

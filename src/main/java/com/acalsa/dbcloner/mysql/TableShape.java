@@ -1,0 +1,128 @@
+package com.acalsa.dbcloner.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A base table as the program needs to know it: its DDL, the columns that hold data (in order, generated columns
+ * left out because the server computes them, invisible columns included because {@code SELECT *} would miss them),
+ * the JSON columns, and the key that gives its rows a stable order. Read from {@code information_schema} and
+ * {@code SHOW CREATE TABLE}, never from the cached statistics (MySQL manual, "information_schema_stats_expiry").
+ *
+ * @param name the table's name
+ * @param ddl {@code SHOW CREATE TABLE} output
+ * @param columns stored columns in ordinal order
+ * @param jsonColumns columns of MySQL's JSON type (MariaDB's JSON is LONGTEXT and needs nothing special)
+ * @param keyColumns primary key, else the first unique key whose columns are all NOT NULL, else empty
+ */
+public record TableShape(String name, String ddl, List<String> columns, List<String> jsonColumns,
+		List<String> keyColumns) {
+
+	private static final String SQL_BASE_TABLES = "SELECT TABLE_NAME FROM information_schema.TABLES "
+			+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
+
+	private static final String SQL_COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, EXTRA FROM information_schema.COLUMNS "
+			+ "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
+
+	/** Unique indexes with all columns NOT NULL, the primary key first (MySQL calls it PRIMARY on both servers). */
+	private static final String SQL_UNIQUE_KEYS = "SELECT s.INDEX_NAME, s.COLUMN_NAME, c.IS_NULLABLE "
+			+ "FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c "
+			+ "ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME "
+			+ "WHERE s.TABLE_SCHEMA = ? AND s.TABLE_NAME = ? AND s.NON_UNIQUE = 0 AND s.SUB_PART IS NULL "
+			+ "ORDER BY s.INDEX_NAME <> 'PRIMARY', s.INDEX_NAME, s.SEQ_IN_INDEX";
+
+	/** {@code DEFAULT_GENERATED} (MySQL's mark for expression defaults) is not a generated column. */
+	private static final Pattern GENERATED = Pattern.compile("\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	public static List<String> baseTables(Connection connection, String database) throws SQLException {
+		List<String> tables = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(SQL_BASE_TABLES)) {
+			statement.setString(1, database);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+		}
+		return tables;
+	}
+
+	public static TableShape read(Connection connection, String database, String table) throws SQLException {
+		List<String> columns = new ArrayList<>();
+		List<String> jsonColumns = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(SQL_COLUMNS)) {
+			statement.setString(1, database);
+			statement.setString(2, table);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					if (!GENERATED.matcher(rs.getString(3)).find()) {
+						columns.add(rs.getString(1));
+						if ("json".equalsIgnoreCase(rs.getString(2))) {
+							jsonColumns.add(rs.getString(1));
+						}
+					}
+				}
+			}
+		}
+		return new TableShape(table, showCreateTable(connection, database, table), columns, jsonColumns,
+				orderingKey(connection, database, table));
+	}
+
+	public static String showCreateTable(Connection connection, String database, String table) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SHOW CREATE TABLE " + Identifiers.qualify(database, table))) {
+			rs.next();
+			return rs.getString(2);
+		}
+	}
+
+	/**
+	 * The {@code SELECT} that streams the rows in a stable order: by the key when there is one, otherwise by every
+	 * column's bytes, so that two copies of the same rows come out in the same order on any server.
+	 */
+	public String selectRows(String database) {
+		String order = this.keyColumns.isEmpty()
+				? this.columns.stream()
+					.map((column) -> "CAST(" + Identifiers.quote(column) + " AS BINARY)")
+					.collect(Collectors.joining(", "))
+				: Identifiers.quoteAll(this.keyColumns);
+		return "SELECT " + Identifiers.quoteAll(this.columns) + " FROM " + Identifiers.qualify(database, this.name)
+				+ " ORDER BY " + order;
+	}
+
+	private static List<String> orderingKey(Connection connection, String database, String table)
+			throws SQLException {
+		List<String> key = new ArrayList<>();
+		String keyName = null;
+		boolean usable = true;
+		try (PreparedStatement statement = connection.prepareStatement(SQL_UNIQUE_KEYS)) {
+			statement.setString(1, database);
+			statement.setString(2, table);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					String index = rs.getString(1);
+					if (!index.equals(keyName)) {
+						if (keyName != null && usable) {
+							return key;
+						}
+						keyName = index;
+						key.clear();
+						usable = true;
+					}
+					key.add(rs.getString(2));
+					usable &= "NO".equals(rs.getString(3));
+				}
+			}
+		}
+		return usable ? key : List.of();
+	}
+
+}

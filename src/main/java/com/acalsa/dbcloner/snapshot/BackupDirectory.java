@@ -1,0 +1,57 @@
+package com.acalsa.dbcloner.snapshot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One backup on disk: a directory with a row file per table and {@code manifest.json}. The manifest is written to a
+ * temporary name and moved into place as the last act of a backup, so its presence means the backup is whole.
+ */
+public record BackupDirectory(Path path) {
+
+	/** Key of the job execution context entry that names the backup directory of a run. */
+	public static final String CONTEXT_KEY = "backup.dir";
+
+	public static final String MANIFEST = "manifest.json";
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	public Path manifestPath() {
+		return this.path.resolve(MANIFEST);
+	}
+
+	public Path file(Manifest.TableEntry table) {
+		return this.path.resolve(table.file());
+	}
+
+	public boolean isComplete() {
+		return Files.isRegularFile(manifestPath());
+	}
+
+	public Manifest readManifest() {
+		return JSON.readValue(manifestPath().toFile(), Manifest.class);
+	}
+
+	public void writeManifest(Manifest manifest) {
+		Path temporary = this.path.resolve(MANIFEST + ".tmp");
+		try {
+			JSON.writeValue(temporary.toFile(), manifest);
+			Files.move(temporary, manifestPath(), StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.path.toString();
+	}
+
+}
