@@ -25,7 +25,8 @@ public record DatabaseEndpoint(String url, String username, Secret password) {
 	 */
 	private static final Map<String, String> DRIVER_PROPERTIES = Map.of("tinyInt1isBit", "false", "yearIsDateType",
 			"false", "characterEncoding", "UTF-8", "allowLoadLocalInfile", "true", "useCursorFetch", "false",
-			"connectTimeout", "10000", "useSSL", "false", "allowPublicKeyRetrieval", "true");
+			"connectTimeout", "10000", "useSSL", "false", "allowPublicKeyRetrieval", "true",
+			"rewriteBatchedStatements", "true");
 
 	private static final Driver DRIVER = newDriver();
 
