@@ -1,9 +1,9 @@
 package com.acalsa.dbcloner.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import com.acalsa.dbcloner.DbClonerApplication;
 import com.acalsa.dbcloner.job.Failure;
@@ -32,6 +32,10 @@ public final class ClonerCommandLine {
 
 	private static final List<String> COMMANDS = List.of("clone", "verify");
 
+	private static final List<String> DEBUG_ARGS = List.of("--logging.exception-conversion-word=%wEx",
+			"--logging.level.org.springframework.boot.SpringApplication=info",
+			"--logging.level.org.springframework.boot.diagnostics=info");
+
 	private ClonerCommandLine() {
 	}
 
@@ -41,11 +45,8 @@ public final class ClonerCommandLine {
 			return report(Outcome.failure(new Failure(RefBc.ERROR_USAGE, given + "; use clone or verify")), err,
 					true);
 		}
-		String[] springArgs = Arrays.copyOfRange(args, 1, args.length);
+		String[] springArgs = withDebugLogging(Arrays.copyOfRange(args, 1, args.length));
 		SpringApplication application = new SpringApplication(DbClonerApplication.class);
-		if (List.of(springArgs).contains("--debug")) {
-			application.setDefaultProperties(Map.of("logging.exception-conversion-word", "%wEx"));
-		}
 		try (ConfigurableApplicationContext context = application.run(springArgs)) {
 			JobCommands commands = context.getBean(JobCommands.class);
 			return report(args[0].equals("clone") ? commands.cloneOnce() : commands.verify(), err, false);
@@ -53,6 +54,16 @@ public final class ClonerCommandLine {
 		catch (RuntimeException | Error ex) {
 			return report(Outcome.failure(StartupFailures.classify(ex)), err, false);
 		}
+	}
+
+	/** {@code --debug} brings back what the default quiets: stack traces and Boot's start-up failure report. */
+	private static String[] withDebugLogging(String[] args) {
+		if (!List.of(args).contains("--debug")) {
+			return args;
+		}
+		List<String> all = new ArrayList<>(List.of(args));
+		all.addAll(DEBUG_ARGS);
+		return all.toArray(String[]::new);
 	}
 
 	private static int report(Outcome outcome, PrintStream err, boolean withUsage) {

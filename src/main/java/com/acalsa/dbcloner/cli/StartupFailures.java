@@ -24,8 +24,10 @@ final class StartupFailures {
 				return Failure.of(t, RefBc.ERROR_UNEXPECTED);
 			}
 			if (t instanceof BindException bind) {
-				return new Failure(RefBc.ERROR_CONFIGURATION, "invalid setting " + bind.getProperty().getName()
-						+ ": " + Failure.of(bind, RefBc.ERROR_CONFIGURATION).cause());
+				String setting = (bind.getProperty() != null) ? bind.getProperty().getName().toString()
+						: bind.getName() + ".*";
+				return new Failure(RefBc.ERROR_CONFIGURATION,
+						"invalid setting " + setting + ": " + Failure.of(bind, RefBc.ERROR_CONFIGURATION).cause());
 			}
 			if (t instanceof IllegalArgumentException) {
 				return new Failure(RefBc.ERROR_CONFIGURATION, t.getMessage());
