@@ -121,18 +121,19 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 	}
 
 	private void finish(StepExecution stepExecution) throws SQLException {
-		closeSnapshot();
 		Manifest whole = new Manifest(this.manifest.formatVersion(), this.manifest.source(), this.manifest.database(),
 				this.manifest.characterSet(), this.manifest.collation(), this.manifest.serverVersion(),
-				this.manifest.snapshotAt(), List.copyOf(this.done));
+				this.manifest.snapshotAt(), List.copyOf(this.done), this.snapshot.objects());
+		closeSnapshot();
 		this.directory.writeManifest(whole);
 		stepExecution.getJobExecution()
 			.getExecutionContext()
 			.putString(BackupDirectory.CONTEXT_KEY, this.directory.path().toAbsolutePath().toString());
 		long rows = this.done.stream().mapToLong(Manifest.TableEntry::rows).sum();
 		long bytes = this.done.stream().mapToLong(Manifest.TableEntry::bytes).sum();
-		logger.info("Backup of {} complete: {} tables, {} rows, {} bytes in {}", this.endpoints.source().describe(),
-				this.done.size(), rows, bytes, this.directory);
+		logger.info("Backup of {} complete: {} tables, {} other objects, {} rows, {} bytes in {}",
+				this.endpoints.source().describe(), this.done.size(), whole.objects().size(), rows, bytes,
+				this.directory);
 	}
 
 	private void closeSnapshot() {

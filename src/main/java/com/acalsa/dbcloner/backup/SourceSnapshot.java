@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.util.List;
 
 import com.acalsa.dbcloner.mysql.DatabaseEndpoint;
+import com.acalsa.dbcloner.mysql.SchemaObject;
+import com.acalsa.dbcloner.mysql.SchemaObjects;
 import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.mysql.TableShape;
 import com.acalsa.dbcloner.snapshot.Manifest;
@@ -65,12 +67,17 @@ final class SourceSnapshot implements AutoCloseable {
 		try (Statement statement = this.connection.createStatement(); ResultSet rs = statement.executeQuery(SQL_NOW)) {
 			rs.next();
 			return new Manifest(Manifest.FORMAT_VERSION, describedSource, this.database, defaults[0], defaults[1],
-					rs.getString(2), rs.getString(1), List.of());
+					rs.getString(2), rs.getString(1), List.of(), List.of());
 		}
 	}
 
 	List<String> tables() throws SQLException {
 		return TableShape.baseTables(this.connection, this.database);
+	}
+
+	/** Views, routines, triggers and events, read inside the snapshot (their DDL is not versioned, their names are). */
+	List<SchemaObject> objects() throws SQLException {
+		return SchemaObjects.read(this.connection, this.database);
 	}
 
 	TableShape shape(String table) throws SQLException {
@@ -94,8 +101,8 @@ final class SourceSnapshot implements AutoCloseable {
 				}
 			}
 			writer.close();
-			return new Manifest.TableEntry(table.name(), table.ddl(), table.columns(), table.jsonColumns(),
-					table.keyColumns(), file.getFileName().toString(), writer.rows(), writer.size(), writer.sha256());
+			return new Manifest.TableEntry(table.name(), table.ddl(), table.columns(), table.keyColumns(),
+					file.getFileName().toString(), writer.rows(), writer.size(), writer.sha256());
 		}
 	}
 

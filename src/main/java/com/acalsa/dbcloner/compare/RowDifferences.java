@@ -31,17 +31,18 @@ final class RowDifferences {
 		for (int i = 0; i < snapshot.length; i++) {
 			if (!Arrays.equals(snapshot[i], clone[i])) {
 				return "table `" + table.name() + "`: the row at key " + key(table, snapshot)
-						+ " differs in column `" + table.columns().get(i) + "`";
+						+ " differs in column `" + table.columns().get(i).name() + "`";
 			}
 		}
 		return null;
 	}
 
 	static String key(Manifest.TableEntry table, byte[][] row) {
-		List<String> keyColumns = table.keyColumns().isEmpty() ? table.columns() : table.keyColumns();
+		List<String> columns = table.shape().columnNames();
+		List<String> keyColumns = table.keyColumns().isEmpty() ? columns : table.keyColumns();
 		StringJoiner key = new StringJoiner(", ", "(", ")");
 		for (String column : keyColumns) {
-			byte[] value = row[table.columns().indexOf(column)];
+			byte[] value = row[columns.indexOf(column)];
 			key.add(column + "=" + ((value != null) ? new String(value, StandardCharsets.UTF_8) : "NULL"));
 		}
 		String text = key.toString();

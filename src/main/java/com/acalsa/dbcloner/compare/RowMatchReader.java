@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,6 +16,8 @@ import com.acalsa.dbcloner.job.ClonerException;
 import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.CloneMarker;
+import com.acalsa.dbcloner.mysql.SchemaObject;
+import com.acalsa.dbcloner.mysql.SchemaObjects;
 import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.mysql.SqlErrors;
 import com.acalsa.dbcloner.mysql.TableShape;
@@ -139,14 +144,42 @@ class RowMatchReader implements ItemStreamReader<RowMatch> {
 						+ "snapshot's (SHOW CREATE TABLE)");
 			}
 		}
+		compareObjects(manifest, clone);
+	}
+
+	/** Views, routines, triggers and events: the same set, each with the same text and settings, definers aside. */
+	private void compareObjects(Manifest manifest, String clone) throws SQLException {
+		this.connection.setCatalog(clone);
+		Map<String, SchemaObject> expected = byKey(manifest.objects(), manifest.database());
+		Map<String, SchemaObject> actual = byKey(SchemaObjects.read(this.connection, clone), clone);
+		for (Map.Entry<String, SchemaObject> entry : expected.entrySet()) {
+			SchemaObject cloned = actual.remove(entry.getKey());
+			if (cloned == null) {
+				throw different(entry.getKey() + " of the snapshot is missing from the clone");
+			}
+			if (!cloned.equals(entry.getValue())) {
+				throw different("the clone's " + entry.getKey() + " differs from the snapshot's (SHOW CREATE "
+						+ entry.getValue().type() + ")");
+			}
+		}
+		if (!actual.isEmpty()) {
+			throw different("the clone has " + actual.keySet().iterator().next() + " that the snapshot does not");
+		}
+	}
+
+	private static Map<String, SchemaObject> byKey(List<SchemaObject> objects, String database) {
+		Map<String, SchemaObject> byKey = new LinkedHashMap<>();
+		for (SchemaObject object : objects) {
+			byKey.put(object.type() + " `" + object.name() + "`", object.comparable(database));
+		}
+		return byKey;
 	}
 
 	private void startTable(Manifest.TableEntry entry) throws SQLException, IOException {
 		this.table = entry;
 		this.position = 0;
 		this.snapshotRows = new RowFileReader(this.backup.file(entry));
-		TableShape shape = new TableShape(entry.name(), entry.ddl(), entry.columns(), entry.jsonColumns(),
-				entry.keyColumns());
+		TableShape shape = entry.shape();
 		this.cloneStatement = this.connection.createStatement(ResultSet.TYPE_FORWARD_ONLY,
 				ResultSet.CONCUR_READ_ONLY);
 		this.cloneStatement.setFetchSize(Integer.MIN_VALUE);

@@ -62,7 +62,7 @@ public record DatabaseEndpoint(String url, String username, Secret password) {
 
 	/** {@code host:port/database}: what logs, job parameters and messages show. Never a user or password. */
 	public String describe() {
-		return server() + "/" + database();
+		return database().isEmpty() ? server() : server() + "/" + database();
 	}
 
 	/** The same endpoint without a database in its URL, for work on the server as a whole. */

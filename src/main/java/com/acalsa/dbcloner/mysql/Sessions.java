@@ -12,13 +12,17 @@ import java.sql.Statement;
  */
 public final class Sessions {
 
+	private static final String SQL_NAMES = "SET NAMES utf8mb4";
+
 	private static final String SQL_RAW_VALUES = "SET SESSION time_zone = '+00:00', character_set_results = NULL";
 
 	/**
 	 * Restore: mysqldump's and MySQL Shell's load mode. {@code NO_AUTO_VALUE_ON_ZERO} keeps an explicit 0 in an
 	 * AUTO_INCREMENT column and, without the strict and NO_ZERO_DATE modes, zero dates load as they were dumped.
 	 */
-	private static final String SQL_LOAD_MODE = "SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO', "
+	public static final String LOAD_SQL_MODE = "NO_AUTO_VALUE_ON_ZERO";
+
+	private static final String SQL_LOAD_MODE = "SET SESSION sql_mode = '" + LOAD_SQL_MODE + "', "
 			+ "foreign_key_checks = 0, unique_checks = 0";
 
 	private static final String SQL_SNAPSHOT_ISOLATION = "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ";
@@ -45,6 +49,7 @@ public final class Sessions {
 
 	/** A connection that restores rows exactly as they were backed up. */
 	public static void loadRawValues(Connection connection) throws SQLException {
+		execute(connection, SQL_NAMES);
 		execute(connection, SQL_RAW_VALUES);
 		execute(connection, SQL_LOAD_MODE);
 	}

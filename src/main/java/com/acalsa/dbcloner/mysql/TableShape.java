@@ -19,11 +19,9 @@ import java.util.stream.Collectors;
  * @param name the table's name
  * @param ddl {@code SHOW CREATE TABLE} output
  * @param columns stored columns in ordinal order
- * @param jsonColumns columns of MySQL's JSON type (MariaDB's JSON is LONGTEXT and needs nothing special)
  * @param keyColumns primary key, else the first unique key whose columns are all NOT NULL, else empty
  */
-public record TableShape(String name, String ddl, List<String> columns, List<String> jsonColumns,
-		List<String> keyColumns) {
+public record TableShape(String name, String ddl, List<TableColumn> columns, List<String> keyColumns) {
 
 	private static final String SQL_BASE_TABLES = "SELECT TABLE_NAME FROM information_schema.TABLES "
 			+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
@@ -56,23 +54,19 @@ public record TableShape(String name, String ddl, List<String> columns, List<Str
 	}
 
 	public static TableShape read(Connection connection, String database, String table) throws SQLException {
-		List<String> columns = new ArrayList<>();
-		List<String> jsonColumns = new ArrayList<>();
+		List<TableColumn> columns = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(SQL_COLUMNS)) {
 			statement.setString(1, database);
 			statement.setString(2, table);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					if (!GENERATED.matcher(rs.getString(3)).find()) {
-						columns.add(rs.getString(1));
-						if ("json".equalsIgnoreCase(rs.getString(2))) {
-							jsonColumns.add(rs.getString(1));
-						}
+						columns.add(new TableColumn(rs.getString(1), rs.getString(2)));
 					}
 				}
 			}
 		}
-		return new TableShape(table, showCreateTable(connection, database, table), columns, jsonColumns,
+		return new TableShape(table, showCreateTable(connection, database, table), columns,
 				orderingKey(connection, database, table));
 	}
 
@@ -85,17 +79,22 @@ public record TableShape(String name, String ddl, List<String> columns, List<Str
 	}
 
 	/**
-	 * The {@code SELECT} that streams the rows in a stable order: by the key when there is one, otherwise by every
-	 * column's bytes, so that two copies of the same rows come out in the same order on any server.
+	 * The {@code SELECT} that streams the rows in a stable order: by the key when there is one, otherwise by the
+	 * bytes of every selected value, so that two copies of the same rows come out in the same order on any server
+	 * (rows that tie are then identical).
 	 */
 	public String selectRows(String database) {
 		String order = this.keyColumns.isEmpty()
 				? this.columns.stream()
-					.map((column) -> "CAST(" + Identifiers.quote(column) + " AS BINARY)")
+					.map((column) -> "CAST(" + column.selectExpression() + " AS BINARY)")
 					.collect(Collectors.joining(", "))
 				: Identifiers.quoteAll(this.keyColumns);
-		return "SELECT " + Identifiers.quoteAll(this.columns) + " FROM " + Identifiers.qualify(database, this.name)
-				+ " ORDER BY " + order;
+		String select = this.columns.stream().map(TableColumn::selectExpression).collect(Collectors.joining(", "));
+		return "SELECT " + select + " FROM " + Identifiers.qualify(database, this.name) + " ORDER BY " + order;
+	}
+
+	public List<String> columnNames() {
+		return this.columns.stream().map(TableColumn::name).toList();
 	}
 
 	private static List<String> orderingKey(Connection connection, String database, String table)

@@ -12,21 +12,23 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The {@code restore} step: the backup's tables and rows, loaded into the clone database. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RestoreProperties.class)
 public class RestoreStepConfiguration {
 
 	public static final String STEP_NAME = "restore";
 
 	@Bean
 	@StepScope
-	RestoreTasklet restoreTasklet(CloneEndpoints endpoints,
+	RestoreTasklet restoreTasklet(CloneEndpoints endpoints, RestoreProperties properties,
 			@Value("#{jobExecutionContext['" + BackupDirectory.CONTEXT_KEY + "']}") Path dir) {
-		return new RestoreTasklet(endpoints, new BackupDirectory(dir));
+		return new RestoreTasklet(endpoints, new BackupDirectory(dir), properties);
 	}
 
 	@Bean

@@ -39,15 +39,20 @@ class RestoreTasklet implements Tasklet, StepExecutionListener {
 
 	private final BackupDirectory backup;
 
+	private final RestoreProperties properties;
+
 	private Connection connection;
+
+	private Manifest manifest;
 
 	private Iterator<Manifest.TableEntry> pending;
 
 	private Manifest.TableEntry current;
 
-	RestoreTasklet(CloneEndpoints endpoints, BackupDirectory backup) {
+	RestoreTasklet(CloneEndpoints endpoints, BackupDirectory backup, RestoreProperties properties) {
 		this.endpoints = endpoints;
 		this.backup = backup;
+		this.properties = properties;
 	}
 
 	@Override
@@ -62,8 +67,13 @@ class RestoreTasklet implements Tasklet, StepExecutionListener {
 				restore(this.current, contribution);
 				return RepeatStatus.CONTINUABLE;
 			}
+			this.current = null;
+			new ObjectRestorer(this.connection, this.manifest.database(), this.properties.definers())
+				.restore(this.manifest.objects());
 			CloneMarker.updateStatus(this.connection, this.endpoints.cloneDatabase(), CloneMarker.Status.RESTORED);
-			logger.info("Restored {} into {}", this.backup, this.endpoints.describeClone());
+			logger.info("Restored {} into {}: {} tables, {} other objects (definers: {})", this.backup,
+					this.endpoints.describeClone(), this.manifest.tables().size(), this.manifest.objects().size(),
+					this.properties.definers());
 			return RepeatStatus.FINISHED;
 		}
 		catch (SQLException ex) {
@@ -98,7 +108,8 @@ class RestoreTasklet implements Tasklet, StepExecutionListener {
 		}
 		this.connection.setCatalog(this.endpoints.cloneDatabase());
 		Sessions.loadRawValues(this.connection);
-		this.pending = this.backup.readManifest().tables().iterator();
+		this.manifest = this.backup.readManifest();
+		this.pending = this.manifest.tables().iterator();
 	}
 
 	private void restore(Manifest.TableEntry table, StepContribution contribution) throws SQLException, IOException {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import com.acalsa.dbcloner.job.ClonerException;
 import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.mysql.Identifiers;
+import com.acalsa.dbcloner.mysql.TableColumn;
 import com.acalsa.dbcloner.snapshot.Manifest;
 import com.acalsa.dbcloner.snapshot.RowFileReader;
 import com.mysql.cj.jdbc.JdbcStatement;
@@ -59,13 +60,13 @@ final class TableLoader {
 		List<String> targets = new ArrayList<>();
 		List<String> conversions = new ArrayList<>();
 		for (int i = 0; i < table.columns().size(); i++) {
-			String column = table.columns().get(i);
-			if (table.jsonColumns().contains(column)) {
+			TableColumn column = table.columns().get(i);
+			if (column.isJson()) {
 				targets.add("@json" + i);
-				conversions.add(Identifiers.quote(column) + " = CONVERT(@json" + i + " USING utf8mb4)");
+				conversions.add(Identifiers.quote(column.name()) + " = CONVERT(@json" + i + " USING utf8mb4)");
 			}
 			else {
-				targets.add(Identifiers.quote(column));
+				targets.add(Identifiers.quote(column.name()));
 			}
 		}
 		String sql = "LOAD DATA LOCAL INFILE 'db-cloner-rows' INTO TABLE " + Identifiers.qualify(database, table.name())
