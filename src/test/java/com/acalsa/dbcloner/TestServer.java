@@ -39,12 +39,18 @@ public final class TestServer {
 		return URL + database;
 	}
 
+	public static final DatabaseEndpoint SERVER = new DatabaseEndpoint(URL, USER, Secret.of(PASSWORD));
+
 	public static Connection connect() throws SQLException {
-		return new DatabaseEndpoint(URL, USER, Secret.of(PASSWORD)).connect();
+		return SERVER.connect();
 	}
 
 	public static void execute(String... statements) {
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+		execute(SERVER, statements);
+	}
+
+	public static void execute(DatabaseEndpoint server, String... statements) {
+		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}
@@ -72,7 +78,11 @@ public final class TestServer {
 
 	/** The first column of every row of a query with string parameters. */
 	public static List<String> query(String sql, String... parameters) {
-		try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+		return query(SERVER, sql, parameters);
+	}
+
+	public static List<String> query(DatabaseEndpoint server, String sql, String... parameters) {
+		try (Connection connection = server.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < parameters.length; i++) {
 				statement.setString(i + 1, parameters[i]);
 			}
@@ -95,23 +105,27 @@ public final class TestServer {
 	 * Computed by the server, with nothing of the program's own comparison.
 	 */
 	public static Map<String, String> digests(String database) {
+		return digests(SERVER, database);
+	}
+
+	public static Map<String, String> digests(DatabaseEndpoint server, String database) {
 		Map<String, String> digests = new TreeMap<>();
-		for (String table : query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
+		for (String table : query(server, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
 				+ "AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> '_db_cloner'", database)) {
-			List<String> columns = query("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? "
+			List<String> columns = query(server, "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? "
 					+ "AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", database, table);
 			String row = columns.stream()
 				.map((c) -> "IFNULL(HEX(CAST(`" + c.replace("`", "``") + "` AS BINARY)), 'null')")
 				.collect(Collectors.joining(", ", "CONCAT_WS('|', ", ")"));
 			String sql = "SELECT CONCAT(COUNT(*), ':', IFNULL(SUM(CAST(CONV(SUBSTRING(MD5(" + row
 					+ "), 1, 15), 16, 10) AS UNSIGNED)), 0)) FROM `" + database + "`.`" + table.replace("`", "``") + "`";
-			digests.put(table, queryInUtc(sql));
+			digests.put(table, queryInUtc(server, sql));
 		}
 		return digests;
 	}
 
-	private static String queryInUtc(String sql) {
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+	private static String queryInUtc(DatabaseEndpoint server, String sql) {
+		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
 			statement.execute("SET time_zone = '+00:00'");
 			try (ResultSet rs = statement.executeQuery(sql)) {
 				rs.next();

@@ -90,6 +90,8 @@ final class SourceSnapshot implements AutoCloseable {
 				Statement statement = this.connection.createStatement(ResultSet.TYPE_FORWARD_ONLY,
 						ResultSet.CONCUR_READ_ONLY)) {
 			statement.setFetchSize(Integer.MIN_VALUE);
+			long largestRow = 0;
+			String largestRowKey = "";
 			try (ResultSet rs = statement.executeQuery(table.selectRows(this.database))) {
 				int width = table.columns().size();
 				while (rs.next()) {
@@ -97,12 +99,17 @@ final class SourceSnapshot implements AutoCloseable {
 					for (int i = 0; i < width; i++) {
 						row[i] = rs.getBytes(i + 1);
 					}
-					writer.write(row);
+					long size = writer.write(row);
+					if (size > largestRow) {
+						largestRow = size;
+						largestRowKey = table.describeKey(row);
+					}
 				}
 			}
 			writer.close();
 			return new Manifest.TableEntry(table.name(), table.ddl(), table.columns(), table.keyColumns(),
-					file.getFileName().toString(), writer.rows(), writer.size(), writer.sha256());
+					file.getFileName().toString(), writer.rows(), writer.size(), writer.sha256(), largestRow,
+					largestRowKey);
 		}
 	}
 

@@ -1,9 +1,6 @@
 package com.acalsa.dbcloner.compare;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
-import java.util.StringJoiner;
 
 import com.acalsa.dbcloner.snapshot.Manifest;
 
@@ -12,8 +9,6 @@ import com.acalsa.dbcloner.snapshot.Manifest;
  * differing row and the first differing column. Values are not quoted beyond the key, which the operator needs.
  */
 final class RowDifferences {
-
-	private static final int MAX_KEY_TEXT = 200;
 
 	private RowDifferences() {
 	}
@@ -37,16 +32,8 @@ final class RowDifferences {
 		return null;
 	}
 
-	static String key(Manifest.TableEntry table, byte[][] row) {
-		List<String> columns = table.shape().columnNames();
-		List<String> keyColumns = table.keyColumns().isEmpty() ? columns : table.keyColumns();
-		StringJoiner key = new StringJoiner(", ", "(", ")");
-		for (String column : keyColumns) {
-			byte[] value = row[columns.indexOf(column)];
-			key.add(column + "=" + ((value != null) ? new String(value, StandardCharsets.UTF_8) : "NULL"));
-		}
-		String text = key.toString();
-		return (text.length() > MAX_KEY_TEXT) ? text.substring(0, MAX_KEY_TEXT) + "…)" : text;
+	private static String key(Manifest.TableEntry table, byte[][] row) {
+		return table.shape().describeKey(row);
 	}
 
 }

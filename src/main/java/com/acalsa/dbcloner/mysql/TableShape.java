@@ -1,5 +1,6 @@
 package com.acalsa.dbcloner.mysql;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,8 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 			+ "ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME "
 			+ "WHERE s.TABLE_SCHEMA = ? AND s.TABLE_NAME = ? AND s.NON_UNIQUE = 0 AND s.SUB_PART IS NULL "
 			+ "ORDER BY s.INDEX_NAME <> 'PRIMARY', s.INDEX_NAME, s.SEQ_IN_INDEX";
+
+	private static final int MAX_KEY_TEXT = 200;
 
 	/** {@code DEFAULT_GENERATED} (MySQL's mark for expression defaults) is not a generated column. */
 	private static final Pattern GENERATED = Pattern.compile("\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b",
@@ -95,6 +99,22 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 
 	public List<String> columnNames() {
 		return this.columns.stream().map(TableColumn::name).toList();
+	}
+
+	/**
+	 * The row's key as an operator reads it, {@code (id=17)}: the key columns, or every column for a table without
+	 * a key; cut short past {@value #MAX_KEY_TEXT} characters.
+	 */
+	public String describeKey(byte[][] row) {
+		List<String> names = columnNames();
+		List<String> keyColumns = this.keyColumns.isEmpty() ? names : this.keyColumns;
+		StringJoiner key = new StringJoiner(", ", "(", ")");
+		for (String column : keyColumns) {
+			byte[] value = row[names.indexOf(column)];
+			key.add(column + "=" + ((value != null) ? new String(value, StandardCharsets.UTF_8) : "NULL"));
+		}
+		String text = key.toString();
+		return (text.length() > MAX_KEY_TEXT) ? text.substring(0, MAX_KEY_TEXT) + "…)" : text;
 	}
 
 	private static List<String> orderingKey(Connection connection, String database, String table)

@@ -35,6 +35,9 @@ class RestoreTasklet implements Tasklet, StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RestoreTasklet.class);
 
+	/** Room for a value's length prefix and the row packet's header. */
+	private static final long PACKET_OVERHEAD_PER_COLUMN = 16;
+
 	private final CloneEndpoints endpoints;
 
 	private final BackupDirectory backup;
@@ -102,14 +105,33 @@ class RestoreTasklet implements Tasklet, StepExecutionListener {
 
 	private void begin() throws SQLException {
 		this.connection = this.endpoints.target().connect();
-		if (!ServerCapabilities.probe(this.connection).localInfile()) {
+		this.manifest = this.backup.readManifest();
+		ServerCapabilities target = ServerCapabilities.probe(this.connection);
+		if (!target.localInfile()) {
 			throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "the target server " + this.endpoints.target()
 				.server() + " has local_infile OFF; set local_infile=1 in its parameter group");
 		}
+		refuseRowsLargerThan(target.maxAllowedPacket());
 		this.connection.setCatalog(this.endpoints.cloneDatabase());
 		Sessions.loadRawValues(this.connection);
-		this.manifest = this.backup.readManifest();
 		this.pending = this.manifest.tables().iterator();
+	}
+
+	/**
+	 * No client can write or read a row larger than the server's {@code max_allowed_packet} (MySQL manual, "Packet
+	 * Too Large"). LOAD DATA would still store it, leaving a clone nobody can read, so such a row stops the restore
+	 * before anything is loaded.
+	 */
+	private void refuseRowsLargerThan(long maxAllowedPacket) {
+		for (Manifest.TableEntry table : this.manifest.tables()) {
+			long needed = table.largestRow() + PACKET_OVERHEAD_PER_COLUMN * table.columns().size();
+			if (needed > maxAllowedPacket) {
+				throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "table `" + table.name() + "`: the row at key "
+						+ table.largestRowKey() + " holds " + table.largestRow() + " bytes, more than the target's "
+						+ "max_allowed_packet (" + maxAllowedPacket + "); raise max_allowed_packet on "
+						+ this.endpoints.target().server() + " (on RDS, in its parameter group) above " + needed);
+			}
+		}
 	}
 
 	private void restore(Manifest.TableEntry table, StepContribution contribution) throws SQLException, IOException {

@@ -37,9 +37,11 @@ public record Manifest(int formatVersion, String source, String database, String
 	 * @param rows how many rows the file holds
 	 * @param bytes the file's size
 	 * @param sha256 the file's SHA-256, hex
+	 * @param largestRow the size of the table's largest row (the sum of its values' bytes)
+	 * @param largestRowKey that row's key, as {@link TableShape#describeKey} gives it
 	 */
 	public record TableEntry(String name, String ddl, List<TableColumn> columns, List<String> keyColumns, String file,
-			long rows, long bytes, String sha256) {
+			long rows, long bytes, String sha256, long largestRow, String largestRowKey) {
 
 		public TableShape shape() {
 			return new TableShape(this.name, this.ddl, this.columns, this.keyColumns);

@@ -35,15 +35,19 @@ public final class RowFileWriter implements AutoCloseable {
 		this.out = new BufferedOutputStream(new ZstdOutputStream(file, compressionLevel), 1 << 16);
 	}
 
-	public void write(byte[][] row) throws IOException {
+	/** Writes a row and returns its size: the bytes of its values, as a server holds them in one packet. */
+	public long write(byte[][] row) throws IOException {
+		long size = 0;
 		for (int i = 0; i < row.length; i++) {
 			if (i > 0) {
 				this.out.write(RowFormat.FIELD_END);
 			}
 			writeField(row[i]);
+			size += (row[i] != null) ? row[i].length : 0;
 		}
 		this.out.write(RowFormat.LINE_END);
 		this.rows++;
+		return size;
 	}
 
 	public long rows() {
