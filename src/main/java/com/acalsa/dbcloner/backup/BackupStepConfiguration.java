@@ -2,6 +2,7 @@ package com.acalsa.dbcloner.backup;
 
 import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.job.RefBcStepListener;
+import com.acalsa.dbcloner.job.WorkerProperties;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -22,8 +23,8 @@ public class BackupStepConfiguration {
 
 	@Bean
 	@StepScope
-	BackupTasklet backupTasklet(CloneEndpoints endpoints, BackupProperties properties) {
-		return new BackupTasklet(endpoints, properties);
+	BackupTasklet backupTasklet(CloneEndpoints endpoints, BackupProperties properties, WorkerProperties workers) {
+		return new BackupTasklet(endpoints, properties, workers);
 	}
 
 	@Bean

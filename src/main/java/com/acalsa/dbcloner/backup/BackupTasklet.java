@@ -4,18 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.acalsa.dbcloner.job.ClonerException;
 import com.acalsa.dbcloner.job.RefBc;
+import com.acalsa.dbcloner.job.WorkerProperties;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.SqlErrors;
 import com.acalsa.dbcloner.mysql.TableShape;
@@ -26,16 +27,16 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code backup} step: opens one consistent snapshot of the source, then backs up one table per call (so the
- * step's counts are committed table by table and a stop request is honoured between tables), and finally writes the
- * manifest and records the backup directory in the job's execution context. A failed backup removes its own
+ * The {@code backup} step, in three calls: open one consistent snapshot on every worker connection and plan each
+ * table's key ranges; back up all ranges in parallel; check that no table's definition changed meanwhile, write the
+ * manifest and record the backup directory in the job's execution context. A failed backup removes its own
  * half-written directory and nothing else.
  */
 class BackupTasklet implements Tasklet, StepExecutionListener {
@@ -48,31 +49,37 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 
 	private final BackupProperties properties;
 
-	private SourceSnapshot snapshot;
+	private final int workers;
+
+	private SnapshotGroup snapshot;
 
 	private BackupDirectory directory;
 
 	private Manifest manifest;
 
-	private Iterator<String> pending;
+	private List<TablePlan> plans;
 
-	private final List<Manifest.TableEntry> done = new ArrayList<>();
+	private List<Manifest.TableEntry> tables;
 
-	BackupTasklet(CloneEndpoints endpoints, BackupProperties properties) {
+	BackupTasklet(CloneEndpoints endpoints, BackupProperties properties, WorkerProperties workers) {
 		this.endpoints = endpoints;
 		this.properties = properties;
+		this.workers = workers.workers();
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		StepExecution stepExecution = contribution.getStepExecution();
 		try {
 			if (this.snapshot == null) {
 				begin(stepExecution);
 				return RepeatStatus.CONTINUABLE;
 			}
-			if (this.pending.hasNext()) {
-				backUpTable(this.pending.next(), contribution);
+			if (this.tables == null) {
+				this.tables = new ParallelBackup(this.snapshot, this.endpoints.source().database(),
+						this.properties.compressionLevel())
+					.run(this.plans, this.directory.path());
+				contribution.incrementWriteCount(this.tables.stream().mapToLong(Manifest.TableEntry::rows).sum());
 				return RepeatStatus.CONTINUABLE;
 			}
 			finish(stepExecution);
@@ -100,53 +107,55 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 		return null;
 	}
 
-	private void begin(StepExecution stepExecution) throws SQLException, IOException {
-		this.snapshot = SourceSnapshot.open(this.endpoints.source());
-		this.manifest = this.snapshot.describe(this.endpoints.source().describe());
-		List<String> tables = this.snapshot.tables();
-		this.pending = tables.iterator();
+	private void begin(StepExecution stepExecution) throws SQLException, IOException, InterruptedException {
+		List<String> names;
+		try (Connection connection = this.endpoints.source().connect()) {
+			names = TableShape.baseTables(connection, this.endpoints.source().database());
+		}
+		this.snapshot = SnapshotGroup.open(this.endpoints.source(), names, this.workers);
+		Connection connection = this.snapshot.acquire();
+		try {
+			this.manifest = SnapshotFacts.describe(connection, this.endpoints.source());
+			this.plans = new ArrayList<>();
+			for (String name : names) {
+				TableShape shape = TableShape.read(connection, this.endpoints.source().database(), name);
+				this.plans.add(new TablePlan(shape, ChunkBackup.plan(connection, this.endpoints.source().database(),
+						shape, this.properties.chunkRows())));
+			}
+			this.manifest = this.manifest.withObjects(SnapshotFacts.objects(connection, this.endpoints.source()));
+		}
+		finally {
+			this.snapshot.release(connection);
+		}
 		this.directory = new BackupDirectory(Files.createDirectories(this.properties.dir()
 			.resolve(directoryName(this.endpoints.source().database(), stepExecution.getJobExecutionId()))));
-		logger.info("Snapshot of {} taken at {}: {} tables, backing up into {}", this.endpoints.source().describe(),
-				this.manifest.snapshotAt(), tables.size(), this.directory);
-	}
-
-	private void backUpTable(String name, StepContribution contribution) throws SQLException, IOException {
-		TableShape shape = this.snapshot.shape(name);
-		Path file = this.directory.path().resolve(String.format("t%04d.tsv.zst", this.done.size() + 1));
-		Manifest.TableEntry entry = this.snapshot.backUp(shape, file, this.properties.compressionLevel());
-		this.done.add(entry);
-		contribution.incrementWriteCount(entry.rows());
-		logger.debug("Backed up {}: {} rows, {} bytes", name, entry.rows(), entry.bytes());
+		logger.info("Snapshot of {} taken at {} on {} connection(s): {} tables in {} key ranges, backing up into {}",
+				this.endpoints.source().describe(), this.manifest.snapshotAt(), this.snapshot.size(), names.size(),
+				this.plans.stream().mapToInt((plan) -> plan.ranges().size()).sum(), this.directory);
 	}
 
 	private void finish(StepExecution stepExecution) throws SQLException {
-		Manifest whole = new Manifest(this.manifest.formatVersion(), this.manifest.source(), this.manifest.database(),
-				this.manifest.characterSet(), this.manifest.collation(), this.manifest.serverVersion(),
-				this.manifest.snapshotAt(), List.copyOf(this.done), this.snapshot.objects());
 		closeSnapshot();
+		try (Connection connection = this.endpoints.source().connect()) {
+			SnapshotFacts.refuseChangedDefinitions(connection, this.endpoints.source().database(), this.tables);
+		}
+		Manifest whole = this.manifest.withTables(this.tables);
 		this.directory.writeManifest(whole);
 		stepExecution.getJobExecution()
 			.getExecutionContext()
 			.putString(BackupDirectory.CONTEXT_KEY, this.directory.path().toAbsolutePath().toString());
-		long rows = this.done.stream().mapToLong(Manifest.TableEntry::rows).sum();
-		long bytes = this.done.stream().mapToLong(Manifest.TableEntry::bytes).sum();
+		long rows = this.tables.stream().mapToLong(Manifest.TableEntry::rows).sum();
+		long bytes = this.tables.stream().mapToLong(Manifest.TableEntry::bytes).sum();
 		logger.info("Backup of {} complete: {} tables, {} other objects, {} rows, {} bytes in {}",
-				this.endpoints.source().describe(), this.done.size(), whole.objects().size(), rows, bytes,
+				this.endpoints.source().describe(), this.tables.size(), whole.objects().size(), rows, bytes,
 				this.directory);
 	}
 
 	private void closeSnapshot() {
-		if (this.snapshot == null) {
-			return;
-		}
-		try {
+		if (this.snapshot != null) {
 			this.snapshot.close();
+			this.snapshot = null;
 		}
-		catch (SQLException ex) {
-			logger.warn("Closing the snapshot connection failed: {}", ex.getMessage());
-		}
-		this.snapshot = null;
 	}
 
 	static String directoryName(String database, long jobExecutionId) {

@@ -41,7 +41,8 @@ class CloneVerdictListener implements StepExecutionListener {
 					ex.getMessage());
 		}
 		if (verified) {
-			logger.info("Clone {} verified: {} rows equal to the snapshot", this.endpoints.describeClone(),
+			logger.info("Clone {} verified: {} rows in {} key ranges equal to the snapshot",
+					this.endpoints.describeClone(), stepExecution.getExecutionContext().getLong(MismatchWriter.ROWS_KEY, 0),
 					stepExecution.getReadCount());
 		}
 		return null;

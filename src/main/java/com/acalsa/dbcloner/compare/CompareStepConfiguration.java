@@ -2,6 +2,7 @@ package com.acalsa.dbcloner.compare;
 
 import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.job.RefBcStepListener;
+import com.acalsa.dbcloner.job.WorkerProperties;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.snapshot.BackupDirectory;
 
@@ -12,33 +13,39 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code compare} step, shared by {@code cloneJob} and {@code verifyJob}: chunks of row verdicts, snapshot
- * against clone, ending at the first difference.
+ * The {@code compare} step, shared by {@code cloneJob} and {@code verifyJob}: the schema first, then every key range
+ * of the snapshot against the clone, {@code cloner.threads} ranges at once (Spring Batch 6 processes a chunk's items
+ * concurrently on the step's task executor), ending at the first difference.
  */
 @Configuration(proxyBeanMethods = false)
 public class CompareStepConfiguration {
 
 	public static final String STEP_NAME = "compare";
 
-	private static final int CHUNK_SIZE = 1000;
-
 	@Bean
 	@StepScope
-	RowMatchReader rowMatchReader(CloneEndpoints endpoints,
+	ChunkCheckReader chunkCheckReader(CloneEndpoints endpoints,
 			@Value("#{jobExecutionContext['" + BackupDirectory.CONTEXT_KEY + "']}") String runBackup) {
-		return new RowMatchReader(endpoints, runBackup);
+		return new ChunkCheckReader(endpoints, runBackup);
 	}
 
 	@Bean
 	Step compareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RowMatchReader rowMatchReader, CloneEndpoints endpoints) {
-		return new StepBuilder(STEP_NAME, jobRepository).<RowMatch, RowMatch>chunk(CHUNK_SIZE)
+			ChunkCheckReader chunkCheckReader, CloneEndpoints endpoints, WorkerProperties workers) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("compare-worker-");
+		executor.setConcurrencyLimit(workers.workers());
+		MismatchWriter writer = new MismatchWriter();
+		return new StepBuilder(STEP_NAME, jobRepository).<ChunkCheck, ChunkVerdict>chunk(4 * workers.workers())
 			.transactionManager(transactionManager)
-			.reader(rowMatchReader)
-			.writer(new MismatchWriter())
+			.reader(chunkCheckReader)
+			.processor(new ChunkVerifier(endpoints))
+			.writer(writer)
+			.taskExecutor(executor)
+			.listener(writer)
 			.listener(new CloneVerdictListener(endpoints))
 			.listener(new RefBcStepListener(RefBc.ERROR_DB_COMPARISON))
 			.build();

@@ -3,19 +3,37 @@ package com.acalsa.dbcloner.compare;
 import com.acalsa.dbcloner.job.ClonerException;
 import com.acalsa.dbcloner.job.RefBc;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Ends the comparison at the first row that differs, naming its table, key and column. */
-class MismatchWriter implements ItemWriter<RowMatch> {
+/**
+ * Ends the comparison at the first range that differs, naming its table, key and column; counts the rows found
+ * equal in the step's execution context ({@value #ROWS_KEY}), since the step's own counts are ranges.
+ */
+class MismatchWriter implements ItemWriter<ChunkVerdict>, StepExecutionListener {
+
+	static final String ROWS_KEY = "compare.rows";
+
+	private StepExecution stepExecution;
 
 	@Override
-	public void write(Chunk<? extends RowMatch> chunk) {
-		for (RowMatch match : chunk) {
-			if (!match.matches()) {
-				throw new ClonerException(RefBc.ERROR_DB_COMPARISON, match.difference());
+	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
+	}
+
+	@Override
+	public void write(Chunk<? extends ChunkVerdict> chunk) {
+		long rows = 0;
+		for (ChunkVerdict verdict : chunk) {
+			if (!verdict.matches()) {
+				throw new ClonerException(RefBc.ERROR_DB_COMPARISON, verdict.difference());
 			}
+			rows += verdict.rows();
 		}
+		this.stepExecution.getExecutionContext()
+			.putLong(ROWS_KEY, this.stepExecution.getExecutionContext().getLong(ROWS_KEY, 0) + rows);
 	}
 
 }

@@ -2,7 +2,7 @@ package com.acalsa.dbcloner.compare;
 
 import java.util.Arrays;
 
-import com.acalsa.dbcloner.snapshot.Manifest;
+import com.acalsa.dbcloner.mysql.TableShape;
 
 /**
  * Compares a snapshot row with a clone row and, when they differ, says where in words: the key of the first
@@ -14,7 +14,7 @@ final class RowDifferences {
 	}
 
 	/** {@code null} when equal, otherwise a description naming the table, the key and the column. */
-	static String describe(Manifest.TableEntry table, byte[][] snapshot, byte[][] clone) {
+	static String describe(TableShape table, byte[][] snapshot, byte[][] clone) {
 		if (snapshot == null) {
 			return "table `" + table.name() + "`: the clone has a row that the snapshot does not, at key "
 					+ key(table, clone);
@@ -32,8 +32,8 @@ final class RowDifferences {
 		return null;
 	}
 
-	private static String key(Manifest.TableEntry table, byte[][] row) {
-		return table.shape().describeKey(row);
+	private static String key(TableShape table, byte[][] row) {
+		return table.describeKey(row);
 	}
 
 }

@@ -48,16 +48,18 @@ class EmptyCheckTasklet implements Tasklet {
 					+ "Check cloner.source.url names the right database");
 		}
 		for (Manifest.TableEntry table : manifest.tables()) {
-			check(table);
-			contribution.incrementReadCount();
+			for (Manifest.Chunk chunk : table.chunks()) {
+				check(table, chunk);
+				contribution.incrementReadCount();
+			}
 		}
 		logger.info("Backup {} checked: {} tables, every file present and intact", this.backup,
 				manifest.tables().size());
 		return RepeatStatus.FINISHED;
 	}
 
-	private void check(Manifest.TableEntry table) {
-		Path file = this.backup.file(table);
+	private void check(Manifest.TableEntry table, Manifest.Chunk chunk) {
+		Path file = this.backup.file(chunk);
 		try {
 			if (!Files.isRegularFile(file)) {
 				throw empty("the file of table `" + table.name() + "` (" + file + ") is missing from the backup");
@@ -66,7 +68,7 @@ class EmptyCheckTasklet implements Tasklet {
 			if (size == 0) {
 				throw empty("the file of table `" + table.name() + "` (" + file + ") is empty");
 			}
-			if (size != table.bytes() || !table.sha256().equals(sha256(file))) {
+			if (size != chunk.bytes() || !chunk.sha256().equals(sha256(file))) {
 				throw empty("the file of table `" + table.name() + "` (" + file
 						+ ") does not match its checksum in the manifest; the backup is damaged. Run clone again");
 			}

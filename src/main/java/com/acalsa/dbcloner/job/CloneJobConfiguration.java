@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * was restored from.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SourceProperties.class, TargetProperties.class })
+@EnableConfigurationProperties({ SourceProperties.class, TargetProperties.class, WorkerProperties.class })
 public class CloneJobConfiguration {
 
 	public static final String CLONE_JOB = "cloneJob";

@@ -17,6 +17,8 @@ public final class SqlErrors {
 
 	private static final int UNKNOWN_DATABASE = 1049;
 
+	private static final int SPECIFIC_PRIVILEGE_DENIED = 1227;
+
 	private static final int RESOURCE_LIMIT = 1226;
 
 	private SqlErrors() {
@@ -45,6 +47,12 @@ public final class SqlErrors {
 			default -> "error " + ex.getErrorCode() + " (SQLState " + ex.getSQLState() + ") on " + where + ": "
 					+ driverMessage;
 		};
+	}
+
+	/** Access denied for a statement or an object: the user lacks a privilege (1044, 1142, 1227). */
+	public static boolean isPrivilegeDenied(SQLException ex) {
+		return ex.getErrorCode() == DATABASE_ACCESS_DENIED || ex.getErrorCode() == TABLE_ACCESS_DENIED
+				|| ex.getErrorCode() == SPECIFIC_PRIVILEGE_DENIED;
 	}
 
 	public static boolean isConnectionFailure(SQLException ex) {

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,6 +41,8 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 			+ "ORDER BY s.INDEX_NAME <> 'PRIMARY', s.INDEX_NAME, s.SEQ_IN_INDEX";
 
 	private static final int MAX_KEY_TEXT = 200;
+
+	private static final Set<String> INTEGER_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint");
 
 	/** {@code DEFAULT_GENERATED} (MySQL's mark for expression defaults) is not a generated column. */
 	private static final Pattern GENERATED = Pattern.compile("\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b",
@@ -88,13 +92,39 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 	 * (rows that tie are then identical).
 	 */
 	public String selectRows(String database) {
+		return selectRows(database, KeyRange.ALL);
+	}
+
+	/** The rows of one range, in the same order. */
+	public String selectRows(String database, KeyRange range) {
 		String order = this.keyColumns.isEmpty()
 				? this.columns.stream()
 					.map((column) -> "CAST(" + column.selectExpression() + " AS BINARY)")
 					.collect(Collectors.joining(", "))
 				: Identifiers.quoteAll(this.keyColumns);
 		String select = this.columns.stream().map(TableColumn::selectExpression).collect(Collectors.joining(", "));
-		return "SELECT " + select + " FROM " + Identifiers.qualify(database, this.name) + " ORDER BY " + order;
+		return "SELECT " + select + " FROM " + Identifiers.qualify(database, this.name) + " WHERE "
+				+ condition(range) + " ORDER BY " + order;
+	}
+
+	/** The SQL condition that selects {@code range} of this table. */
+	public String condition(KeyRange range) {
+		return range.isAll() ? "TRUE" : range.condition(splitColumn().orElseThrow());
+	}
+
+	/**
+	 * The column that cuts the table into {@link KeyRange}s: the key's first column when it is an integer, so
+	 * that a range is an index range scan. Other tables go whole to one worker.
+	 */
+	public Optional<String> splitColumn() {
+		if (this.keyColumns.isEmpty()) {
+			return Optional.empty();
+		}
+		String first = this.keyColumns.get(0);
+		return this.columns.stream()
+			.filter((column) -> column.name().equals(first) && INTEGER_TYPES.contains(column.dataType()))
+			.map(TableColumn::name)
+			.findFirst();
 	}
 
 	public List<String> columnNames() {

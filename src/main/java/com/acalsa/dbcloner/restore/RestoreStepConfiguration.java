@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.job.RefBcStepListener;
+import com.acalsa.dbcloner.job.WorkerProperties;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.snapshot.BackupDirectory;
 
@@ -26,16 +27,15 @@ public class RestoreStepConfiguration {
 
 	@Bean
 	@StepScope
-	RestoreTasklet restoreTasklet(CloneEndpoints endpoints, RestoreProperties properties,
+	RestoreTasklet restoreTasklet(CloneEndpoints endpoints, RestoreProperties properties, WorkerProperties workers,
 			@Value("#{jobExecutionContext['" + BackupDirectory.CONTEXT_KEY + "']}") Path dir) {
-		return new RestoreTasklet(endpoints, new BackupDirectory(dir), properties);
+		return new RestoreTasklet(endpoints, new BackupDirectory(dir), properties, workers);
 	}
 
 	@Bean
 	Step restoreStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RestoreTasklet restoreTasklet) {
 		return new StepBuilder(STEP_NAME, jobRepository).tasklet(restoreTasklet, transactionManager)
-			.listener(restoreTasklet)
 			.listener(new RefBcStepListener(RefBc.ERROR_RESTORE_BACKUP))
 			.build();
 	}

@@ -2,6 +2,7 @@ package com.acalsa.dbcloner.restore;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -30,26 +31,26 @@ final class TableLoader {
 	private TableLoader() {
 	}
 
-	static long load(Connection connection, String database, Manifest.TableEntry table, InputStream rows)
-			throws SQLException, IOException {
-		try (Statement statement = connection.createStatement(); rows) {
+	static long load(Connection connection, String database, Manifest.TableEntry table, Manifest.Chunk chunk,
+			Path file) throws SQLException, IOException {
+		try (Statement statement = connection.createStatement(); InputStream rows = RowFileReader.openDecompressed(file)) {
 			statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
 			long loaded = statement.executeLargeUpdate(loadDataSql(database, table));
 			SQLWarning warning = statement.getWarnings();
 			if (warning != null) {
 				throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "the server changed rows of table `"
-						+ table.name() + "` while loading them: " + warning.getMessage());
+						+ table.name() + "` (" + chunk.range() + ") while loading them: " + warning.getMessage());
 			}
-			if (loaded != table.rows()) {
-				throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "table `" + table.name() + "` received "
-						+ loaded + " rows instead of the " + table.rows() + " in the backup");
+			if (loaded != chunk.rows()) {
+				throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "table `" + table.name() + "` (" + chunk.range()
+						+ ") received " + loaded + " rows instead of the " + chunk.rows() + " in the backup");
 			}
 			return loaded;
 		}
-	}
-
-	static InputStream open(java.nio.file.Path file) throws IOException {
-		return RowFileReader.openDecompressed(file);
+		catch (SQLException ex) {
+			throw new SQLException("table `" + table.name() + "` (" + chunk.range() + "): " + ex.getMessage(),
+					ex.getSQLState(), ex.getErrorCode(), ex);
+		}
 	}
 
 	/**

@@ -26,8 +26,8 @@ public record BackupDirectory(Path path) {
 		return this.path.resolve(MANIFEST);
 	}
 
-	public Path file(Manifest.TableEntry table) {
-		return this.path.resolve(table.file());
+	public Path file(Manifest.Chunk chunk) {
+		return this.path.resolve(chunk.file());
 	}
 
 	public boolean isComplete() {

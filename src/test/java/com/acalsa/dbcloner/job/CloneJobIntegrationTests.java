@@ -125,7 +125,7 @@ class CloneJobIntegrationTests {
 		ExecutionContext context = backUp();
 		BackupDirectory backup = new BackupDirectory(Path.of(context.getString(BackupDirectory.CONTEXT_KEY)));
 		Manifest.TableEntry first = backup.readManifest().tables().get(0);
-		try (RandomAccessFile file = new RandomAccessFile(backup.file(first).toFile(), "rw")) {
+		try (RandomAccessFile file = new RandomAccessFile(backup.file(first.chunks().get(0)).toFile(), "rw")) {
 			file.seek(file.length() / 2);
 			int b = file.read();
 			file.seek(file.length() / 2);

@@ -1,0 +1,115 @@
+package com.acalsa.dbcloner.restore;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.acalsa.dbcloner.mysql.CloneEndpoints;
+import com.acalsa.dbcloner.mysql.Sessions;
+import com.acalsa.dbcloner.snapshot.BackupDirectory;
+import com.acalsa.dbcloner.snapshot.Manifest;
+
+/**
+ * Loads every key range of every table, as many at once as there are workers, each worker on its own connection
+ * to the clone. InnoDB takes concurrent loads into one table (row locks; the ranges do not overlap). The first
+ * failure stops the rest.
+ */
+final class ParallelLoad {
+
+	private final CloneEndpoints endpoints;
+
+	private final BackupDirectory backup;
+
+	private final int workers;
+
+	ParallelLoad(CloneEndpoints endpoints, BackupDirectory backup, int workers) {
+		this.endpoints = endpoints;
+		this.backup = backup;
+		this.workers = workers;
+	}
+
+	/** Loads everything and returns the number of rows loaded. */
+	long run(List<Manifest.TableEntry> tables) throws SQLException, IOException {
+		ExecutorService pool = Executors.newFixedThreadPool(this.workers, (task) -> {
+			Thread thread = new Thread(task, "restore-worker");
+			thread.setDaemon(true);
+			return thread;
+		});
+		ThreadLocal<Connection> connections = new ThreadLocal<>();
+		List<Connection> opened = new ArrayList<>();
+		try {
+			List<Future<Long>> loads = new ArrayList<>();
+			for (Manifest.TableEntry table : tables) {
+				for (Manifest.Chunk chunk : table.chunks()) {
+					loads.add(pool.submit(() -> TableLoader.load(connection(connections, opened),
+							this.endpoints.cloneDatabase(), table, chunk, this.backup.file(chunk))));
+				}
+			}
+			long rows = 0;
+			for (Future<Long> load : loads) {
+				rows += await(load);
+			}
+			return rows;
+		}
+		finally {
+			pool.shutdownNow();
+			synchronized (opened) {
+				for (Connection connection : opened) {
+					closeQuietly(connection);
+				}
+			}
+		}
+	}
+
+	private Connection connection(ThreadLocal<Connection> connections, List<Connection> opened) throws SQLException {
+		Connection connection = connections.get();
+		if (connection == null) {
+			connection = this.endpoints.target().connect();
+			synchronized (opened) {
+				opened.add(connection);
+			}
+			connection.setCatalog(this.endpoints.cloneDatabase());
+			Sessions.loadRawValues(connection);
+			connections.set(connection);
+		}
+		return connection;
+	}
+
+	private static long await(Future<Long> load) throws SQLException, IOException {
+		try {
+			return load.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("the restore was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof SQLException sql) {
+				throw sql;
+			}
+			if (ex.getCause() instanceof IOException io) {
+				throw io;
+			}
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// a worker's connection that fails to close has nothing left to lose: its loads are committed or failed
+		}
+	}
+
+}
