@@ -2,6 +2,7 @@ package com.acalsa.dbcloner.metrics;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import org.springframework.batch.core.BatchStatus;
@@ -57,9 +58,11 @@ class RunHistory {
 		return new Streak(failed, null);
 	}
 
+	/** Whole seconds: the job repository may keep no more (DATETIME without fraction), and a run reads it back. */
 	private static Instant endOf(JobExecution execution) {
-		return (execution.getEndTime() != null) ? execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant()
-				: Instant.now();
+		Instant end = (execution.getEndTime() != null)
+				? execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant() : Instant.now();
+		return end.truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/**
