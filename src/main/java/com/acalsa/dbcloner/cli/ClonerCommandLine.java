@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.acalsa.dbcloner.DbClonerApplication;
+import com.acalsa.dbcloner.job.CloneJobConfiguration;
 import com.acalsa.dbcloner.job.Failure;
 import com.acalsa.dbcloner.job.RefBc;
 
@@ -32,6 +34,9 @@ public final class ClonerCommandLine {
 
 	private static final List<String> COMMANDS = List.of("clone", "verify");
 
+	/** Each command pushes its metrics under its own Spring Batch job, unless a Pushgateway job is configured. */
+	private static final String PUSHGATEWAY_JOB = "management.prometheus.metrics.export.pushgateway.job";
+
 	private static final List<String> DEBUG_ARGS = List.of("--logging.exception-conversion-word=%wEx",
 			"--logging.level.org.springframework.boot.SpringApplication=info",
 			"--logging.level.org.springframework.boot.diagnostics=info");
@@ -47,6 +52,8 @@ public final class ClonerCommandLine {
 		}
 		String[] springArgs = withDebugLogging(Arrays.copyOfRange(args, 1, args.length));
 		SpringApplication application = new SpringApplication(DbClonerApplication.class);
+		application.setDefaultProperties(Map.of(PUSHGATEWAY_JOB,
+				args[0].equals("clone") ? CloneJobConfiguration.CLONE_JOB : CloneJobConfiguration.VERIFY_JOB));
 		try (ConfigurableApplicationContext context = application.run(springArgs)) {
 			JobCommands commands = context.getBean(JobCommands.class);
 			return report(args[0].equals("clone") ? commands.cloneOnce() : commands.verify(), err, false);

@@ -1,5 +1,6 @@
 package com.acalsa.dbcloner.job;
 
+import com.acalsa.dbcloner.metrics.RunMetricsListener;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.SourceProperties;
 import com.acalsa.dbcloner.mysql.TargetProperties;
@@ -30,21 +31,27 @@ public class CloneJobConfiguration {
 		return CloneEndpoints.of(source, target);
 	}
 
+	// The metrics listener is registered first: afterJob callbacks run in reverse, so it sees the REF_BC exit code.
+
 	@Bean
 	Job cloneJob(JobRepository jobRepository, Step backupStep, Step emptyCheckStep, Step createDbStep,
-			Step restoreStep, Step compareStep) {
+			Step restoreStep, Step compareStep, RunMetricsListener runMetricsListener) {
 		return new JobBuilder(CLONE_JOB, jobRepository).start(backupStep)
 			.next(emptyCheckStep)
 			.next(createDbStep)
 			.next(restoreStep)
 			.next(compareStep)
+			.listener(runMetricsListener)
 			.listener(new RefBcJobListener())
 			.build();
 	}
 
 	@Bean
-	Job verifyJob(JobRepository jobRepository, Step compareStep) {
-		return new JobBuilder(VERIFY_JOB, jobRepository).start(compareStep).listener(new RefBcJobListener()).build();
+	Job verifyJob(JobRepository jobRepository, Step compareStep, RunMetricsListener runMetricsListener) {
+		return new JobBuilder(VERIFY_JOB, jobRepository).start(compareStep)
+			.listener(runMetricsListener)
+			.listener(new RefBcJobListener())
+			.build();
 	}
 
 }
