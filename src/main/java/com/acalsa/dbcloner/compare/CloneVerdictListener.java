@@ -3,6 +3,7 @@ package com.acalsa.dbcloner.compare;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import com.acalsa.dbcloner.job.StepRows;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.CloneMarker;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ class CloneVerdictListener implements StepExecutionListener {
 		}
 		if (verified) {
 			logger.info("Clone {} verified: {} rows in {} key ranges equal to the snapshot",
-					this.endpoints.describeClone(), stepExecution.getExecutionContext().getLong(MismatchWriter.ROWS_KEY, 0),
+					this.endpoints.describeClone(), StepRows.of(stepExecution),
 					stepExecution.getReadCount());
 		}
 		return null;

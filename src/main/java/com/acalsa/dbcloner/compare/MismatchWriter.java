@@ -2,6 +2,7 @@ package com.acalsa.dbcloner.compare;
 
 import com.acalsa.dbcloner.job.ClonerException;
 import com.acalsa.dbcloner.job.RefBc;
+import com.acalsa.dbcloner.job.StepRows;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -10,11 +11,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Ends the comparison at the first range that differs, naming its table, key and column; counts the rows found
- * equal in the step's execution context ({@value #ROWS_KEY}), since the step's own counts are ranges.
+ * equal in the step's execution context ({@link StepRows}), since the step's own counts are ranges.
  */
 class MismatchWriter implements ItemWriter<ChunkVerdict>, StepExecutionListener {
-
-	static final String ROWS_KEY = "compare.rows";
 
 	private StepExecution stepExecution;
 
@@ -33,7 +32,7 @@ class MismatchWriter implements ItemWriter<ChunkVerdict>, StepExecutionListener 
 			rows += verdict.rows();
 		}
 		this.stepExecution.getExecutionContext()
-			.putLong(ROWS_KEY, this.stepExecution.getExecutionContext().getLong(ROWS_KEY, 0) + rows);
+			.putLong(StepRows.CONTEXT_KEY, this.stepExecution.getExecutionContext().getLong(StepRows.CONTEXT_KEY, 0) + rows);
 	}
 
 }

@@ -11,6 +11,7 @@ import com.acalsa.dbcloner.backup.BackupStepConfiguration;
 import com.acalsa.dbcloner.compare.CompareStepConfiguration;
 import com.acalsa.dbcloner.emptycheck.EmptyCheckStepConfiguration;
 import com.acalsa.dbcloner.job.RefBc;
+import com.acalsa.dbcloner.job.StepRows;
 import com.acalsa.dbcloner.restore.RestoreStepConfiguration;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
@@ -103,7 +104,7 @@ record RunReport(String job, String outcome, String failedStep, double durationS
 		boolean movedTheBackup = step.getStatus() == BatchStatus.COMPLETED
 				&& STEPS_OVER_THE_BACKUP.contains(step.getStepName());
 		LocalDateTime end = (step.getEndTime() != null) ? step.getEndTime() : LocalDateTime.now();
-		return new StepFigures(step.getStepName(), seconds(between(step.getStartTime(), end)), step.getWriteCount(),
+		return new StepFigures(step.getStepName(), seconds(between(step.getStartTime(), end)), StepRows.of(step),
 				movedTheBackup ? backupBytes : null);
 	}
 
