@@ -147,6 +147,14 @@ public final class LocalKms implements AutoCloseable {
 			.encodeToString(seal(resolve(keyIdOrAlias), plaintext.getBytes(StandardCharsets.UTF_8), context));
 	}
 
+	/** What {@code Decrypt} would return for {@code ciphertext} under {@code context}; fails as KMS would. */
+	public String decrypt(String ciphertext, Map<String, String> context) {
+		ObjectNode request = JSON.createObjectNode().put("CiphertextBlob", ciphertext);
+		context.forEach((name, value) -> request.withObjectProperty("EncryptionContext").put(name, value));
+		return new String(Base64.getDecoder().decode(decrypt(request).path("Plaintext").asString()),
+				StandardCharsets.UTF_8);
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
