@@ -52,8 +52,8 @@ final class KmsFailures {
 		int status = failure.statusCode();
 		if (ACCESS_DENIED.contains(code) || status == 401 || status == 403) {
 			return new ClonerException(RefBc.ERROR_KMS_ACCESS_DENIED, "cannot " + what + ": KMS denied access (" + code
-					+ ": " + failure.awsErrorDetails().errorMessage() + "); the pod's role needs kms:Decrypt on the "
-					+ "key with this encryption context (README, IAM policy)");
+					+ ": " + failure.awsErrorDetails().errorMessage() + "); the role needs kms:Decrypt (kms:Encrypt for "
+					+ "the encrypt command) on the key, for this encryption context (README, IAM policy)");
 		}
 		if (UNAVAILABLE.contains(code) || status >= 500) {
 			return new ClonerException(RefBc.ERROR_KMS_UNAVAILABLE, "cannot " + what + ": KMS still answered " + code
