@@ -136,3 +136,34 @@ last_exit_code() {
   [[ "$(ref_bc_line)" == "REF_BC_008 ERROR_USAGE: "* ]]
   [[ "$stderr" == *"Usage: java -jar db-cloner.jar"* ]]
 }
+
+# KMS failures need no KMS: static test keys for the SDK's chain, and an endpoint where nothing listens.
+KMS_ENV=(AWS_ACCESS_KEY_ID=AKIABATSTEST AWS_SECRET_ACCESS_KEY=bats-test-secret AWS_REGION=eu-west-1
+         AWS_EC2_METADATA_DISABLED=true CLONER_KMS_ENDPOINT=http://127.0.0.1:9 CLONER_KMS_MAX_ATTEMPTS=2)
+
+@test "encrypt: without --key-id it prints usage, reads nothing and writes nothing on stdout" {
+  run --separate-stderr java -jar "$JAR" encrypt <<<"a-secret"
+  [ "$status" -eq 8 ]
+  [ -z "$output" ]
+  [[ "$(ref_bc_line)" == "REF_BC_008 ERROR_USAGE: "* ]]
+  [[ "$stderr" == *"--key-id="* ]]
+}
+
+@test "REF_BC_011: KMS unreachable, nothing on stdout and the secret in no message" {
+  run --separate-stderr env "${KMS_ENV[@]}" java -jar "$JAR" encrypt --key-id=alias/db-cloner <<<"bats-secret-value"
+  [ "$status" -eq 11 ]
+  [ -z "$output" ]
+  [ "$(ref_bc_line)" = "REF_BC_011 ERROR_KMS_UNAVAILABLE: No se pudo contactar con AWS KMS. Verifica el endpoint y la red." ]
+  [[ "$stderr" != *"bats-secret-value"* ]]
+}
+
+@test "REF_BC_014: a password-kms that is not a ciphertext stops the run before any database is touched" {
+  CLONER_ARGS=(clone)
+  run --separate-stderr cloner "${KMS_ENV[@]}" CLONER_SOURCE_PASSWORD= CLONER_SOURCE_PASSWORD_KMS='not*a*ciphertext' \
+      CLONER_TARGET_DATABASE="${RUN_ID}_kms" SPRING_DATASOURCE_URL="${SERVER_URL}${RUN_ID}_kmsrepo"
+  [ "$status" -eq 14 ]
+  [ "$(ref_bc_line)" = "REF_BC_014 ERROR_KMS_CIPHERTEXT: Las credenciales cifradas no tienen un formato válido." ]
+  [[ "$stderr" == *"cloner.source.password-kms"* ]]
+  [[ "$stderr" != *"not*a*ciphertext"* ]]
+  [ "$(sql_value "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ('${RUN_ID}_kms', '${RUN_ID}_kmsrepo')")" -eq 0 ]
+}

@@ -1,5 +1,6 @@
 package com.acalsa.dbcloner.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,11 +29,13 @@ public final class ClonerCommandLine {
 			Commands:
 			  clone    back up the source, restore it into the clone, compare them (what the CronJob runs)
 			  verify   compare an existing clone with the snapshot it was restored from
+			  encrypt  --key-id=<KMS key>: encrypt standard input with AWS KMS, print the base64 ciphertext
+			           (for cloner.*.password-kms and cloner.*.credentials-kms)
 
 			Settings are Spring properties (--cloner.source.url=..., or CLONER_SOURCE_URL=...); see README.
 			Add --debug to see stack traces.""";
 
-	private static final List<String> COMMANDS = List.of("clone", "verify");
+	private static final List<String> COMMANDS = List.of("clone", "verify", "encrypt");
 
 	/** Each command pushes its metrics under its own Spring Batch job, unless a Pushgateway job is configured. */
 	private static final String PUSHGATEWAY_JOB = "management.prometheus.metrics.export.pushgateway.job";
@@ -45,21 +48,40 @@ public final class ClonerCommandLine {
 	}
 
 	public static int run(String[] args, PrintStream err) {
+		return run(args, System.in, System.out, err);
+	}
+
+	/**
+	 * Runs one command.
+	 * @param args the command and its {@code --name=value} settings
+	 * @param in what {@code encrypt} encrypts
+	 * @param out the commands' own output ({@code encrypt}'s ciphertext)
+	 * @param err where a failure's REF_BC line goes
+	 * @return the exit status
+	 */
+	public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
 		if (args.length == 0 || !COMMANDS.contains(args[0])) {
 			String given = (args.length == 0) ? "no command given" : "unknown command '" + args[0] + "'";
-			return report(Outcome.failure(new Failure(RefBc.ERROR_USAGE, given + "; use clone or verify")), err,
-					true);
+			return report(Outcome.failure(new Failure(RefBc.ERROR_USAGE, given + "; use clone, verify or encrypt")),
+					err);
 		}
 		String[] springArgs = withDebugLogging(Arrays.copyOfRange(args, 1, args.length));
+		try {
+			return report(args[0].equals("encrypt") ? EncryptCommand.run(springArgs, in, out)
+					: runJob(args[0], springArgs), err);
+		}
+		catch (RuntimeException | Error ex) {
+			return report(Outcome.failure(StartupFailures.classify(ex)), err);
+		}
+	}
+
+	private static Outcome runJob(String command, String[] springArgs) {
 		SpringApplication application = new SpringApplication(DbClonerApplication.class);
 		application.setDefaultProperties(Map.of(PUSHGATEWAY_JOB,
 				args[0].equals("clone") ? CloneJobConfiguration.CLONE_JOB : CloneJobConfiguration.VERIFY_JOB));
 		try (ConfigurableApplicationContext context = application.run(springArgs)) {
 			JobCommands commands = context.getBean(JobCommands.class);
-			return report(args[0].equals("clone") ? commands.cloneOnce() : commands.verify(), err, false);
-		}
-		catch (RuntimeException | Error ex) {
-			return report(Outcome.failure(StartupFailures.classify(ex)), err, false);
+			return command.equals("clone") ? commands.cloneOnce() : commands.verify();
 		}
 	}
 
@@ -73,10 +95,10 @@ public final class ClonerCommandLine {
 		return all.toArray(String[]::new);
 	}
 
-	private static int report(Outcome outcome, PrintStream err, boolean withUsage) {
+	private static int report(Outcome outcome, PrintStream err) {
 		if (outcome.failure() != null) {
 			err.println(outcome.failure().describe());
-			if (withUsage) {
+			if (outcome.failure().refBc() == RefBc.ERROR_USAGE) {
 				err.println();
 				err.println(USAGE);
 			}

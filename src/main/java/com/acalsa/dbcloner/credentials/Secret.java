@@ -1,5 +1,8 @@
 package com.acalsa.dbcloner.credentials;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -19,6 +22,15 @@ public final class Secret {
 	/** Factory used by Spring's conversion service when a property binds to a {@code Secret}. */
 	public static Secret of(String value) {
 		return (value == null || value.isEmpty()) ? EMPTY : new Secret(value.toCharArray());
+	}
+
+	/** A secret from UTF-8 bytes, e.g. a KMS plaintext; the bytes are zeroed once decoded. */
+	public static Secret ofUtf8(byte[] utf8) {
+		CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(utf8));
+		char[] value = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
+		Arrays.fill(chars.array(), '\0');
+		Arrays.fill(utf8, (byte) 0);
+		return (value.length == 0) ? EMPTY : new Secret(value);
 	}
 
 	public static Secret empty() {

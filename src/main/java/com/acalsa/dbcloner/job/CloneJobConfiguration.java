@@ -1,5 +1,6 @@
 package com.acalsa.dbcloner.job;
 
+import com.acalsa.dbcloner.credentials.DecryptedCredentials;
 import com.acalsa.dbcloner.metrics.RunMetricsListener;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.SourceProperties;
@@ -27,8 +28,8 @@ public class CloneJobConfiguration {
 	public static final String VERIFY_JOB = "verifyJob";
 
 	@Bean
-	CloneEndpoints cloneEndpoints(SourceProperties source, TargetProperties target) {
-		return CloneEndpoints.of(source, target);
+	CloneEndpoints cloneEndpoints(SourceProperties source, TargetProperties target, DecryptedCredentials decrypted) {
+		return CloneEndpoints.of(source, target, decrypted.source(), decrypted.target());
 	}
 
 	// The metrics listener is registered first: afterJob callbacks run in reverse, so it sees the REF_BC exit code.

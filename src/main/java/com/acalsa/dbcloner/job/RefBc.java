@@ -27,7 +27,16 @@ public enum RefBc {
 
 	ERROR_USAGE("REF_BC_008", 8, "Comando o argumento desconocido."),
 
-	ERROR_UNEXPECTED("REF_BC_009", 9, "Error inesperado. Ejecuta de nuevo con --debug y reporta la traza.");
+	ERROR_UNEXPECTED("REF_BC_009", 9, "Error inesperado. Ejecuta de nuevo con --debug y reporta la traza."),
+
+	ERROR_KMS_UNAVAILABLE("REF_BC_011", 11, "No se pudo contactar con AWS KMS. Verifica el endpoint y la red."),
+
+	ERROR_KMS_ACCESS_DENIED("REF_BC_012", 12,
+			"AWS KMS denegó el acceso. Verifica las credenciales de AWS y la política IAM del pod."),
+
+	ERROR_KMS_DECRYPT("REF_BC_013", 13, "Error al descifrar las credenciales con AWS KMS."),
+
+	ERROR_KMS_CIPHERTEXT("REF_BC_014", 14, "Las credenciales cifradas no tienen un formato válido.");
 
 	private final String code;
 

@@ -2,6 +2,8 @@ package com.acalsa.dbcloner.mysql;
 
 import java.util.Locale;
 
+import com.acalsa.dbcloner.credentials.Credentials;
+
 /**
  * The resolved pair the job works on: the source database and the clone's server and name. Built once at start from
  * {@link SourceProperties} and {@link TargetProperties}; an impossible pair (the clone would be the source itself)
@@ -24,8 +26,17 @@ public record CloneEndpoints(DatabaseEndpoint source, DatabaseEndpoint target, S
 	}
 
 	public static CloneEndpoints of(SourceProperties source, TargetProperties target) {
-		DatabaseEndpoint sourceEndpoint = source.endpoint();
-		return new CloneEndpoints(sourceEndpoint, target.serverEndpoint(sourceEndpoint),
+		return of(source, target, Credentials.NONE, Credentials.NONE);
+	}
+
+	/**
+	 * The pair, with what the encrypted settings decrypted to ({@link Credentials#NONE} when there are none) in
+	 * place of the plain settings.
+	 */
+	public static CloneEndpoints of(SourceProperties source, TargetProperties target, Credentials decryptedSource,
+			Credentials decryptedTarget) {
+		DatabaseEndpoint sourceEndpoint = source.endpoint(decryptedSource);
+		return new CloneEndpoints(sourceEndpoint, target.serverEndpoint(sourceEndpoint, decryptedTarget),
 				target.cloneDatabase(sourceEndpoint));
 	}
 

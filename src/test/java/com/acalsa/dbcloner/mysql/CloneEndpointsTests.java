@@ -1,5 +1,6 @@
 package com.acalsa.dbcloner.mysql;
 
+import com.acalsa.dbcloner.credentials.Credentials;
 import com.acalsa.dbcloner.credentials.Secret;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,22 @@ class CloneEndpointsTests {
 				Secret.of("hunter2"));
 		assertThat(endpoint.toString()).isEqualTo("prod:3306/shop");
 		assertThat(endpoint.password().toString()).doesNotContain("hunter2");
+	}
+
+	@Test
+	void decryptedCredentialsReplaceThePlainSettingsAndTheTargetInheritsThem() {
+		// given
+		Credentials decryptedSource = new Credentials("jdbc:mysql://prod:3306/shop", "kms-reader", Secret.of("kms"));
+		// when
+		CloneEndpoints endpoints = CloneEndpoints.of(source("jdbc:mysql://ignored:3306/other"), NO_TARGET,
+				decryptedSource, new Credentials(null, null, Secret.of("target-kms")));
+		// then
+		assertThat(endpoints.source().describe()).isEqualTo("prod:3306/shop");
+		assertThat(endpoints.source().username()).isEqualTo("kms-reader");
+		assertThat(endpoints.source().password().reveal()).isEqualTo("kms");
+		assertThat(endpoints.target().username()).isEqualTo("kms-reader");
+		assertThat(endpoints.target().password().reveal()).isEqualTo("target-kms");
+		assertThat(endpoints.describeClone()).isEqualTo("prod:3306/shop_clone");
 	}
 
 	private static SourceProperties source(String url) {
