@@ -78,7 +78,7 @@ public final class ClonerCommandLine {
 	private static Outcome runJob(String command, String[] springArgs) {
 		SpringApplication application = new SpringApplication(DbClonerApplication.class);
 		application.setDefaultProperties(Map.of(PUSHGATEWAY_JOB,
-				args[0].equals("clone") ? CloneJobConfiguration.CLONE_JOB : CloneJobConfiguration.VERIFY_JOB));
+				command.equals("clone") ? CloneJobConfiguration.CLONE_JOB : CloneJobConfiguration.VERIFY_JOB));
 		try (ConfigurableApplicationContext context = application.run(springArgs)) {
 			JobCommands commands = context.getBean(JobCommands.class);
 			return command.equals("clone") ? commands.cloneOnce() : commands.verify();
