@@ -28,10 +28,13 @@ final class ParallelLoad {
 
 	private final int workers;
 
-	ParallelLoad(CloneEndpoints endpoints, BackupDirectory backup, int workers) {
+	private final ChunkLoader loader;
+
+	ParallelLoad(CloneEndpoints endpoints, BackupDirectory backup, int workers, ChunkLoader loader) {
 		this.endpoints = endpoints;
 		this.backup = backup;
 		this.workers = workers;
+		this.loader = loader;
 	}
 
 	/** Loads everything and returns the number of rows loaded. */
@@ -47,7 +50,7 @@ final class ParallelLoad {
 			List<Future<Long>> loads = new ArrayList<>();
 			for (Manifest.TableEntry table : tables) {
 				for (Manifest.Chunk chunk : table.chunks()) {
-					loads.add(pool.submit(() -> TableLoader.load(connection(connections, opened),
+					loads.add(pool.submit(() -> this.loader.load(connection(connections, opened),
 							this.endpoints.cloneDatabase(), table, chunk, this.backup.file(chunk))));
 				}
 			}

@@ -46,6 +46,8 @@ class RestoreTasklet implements Tasklet {
 
 	private Manifest manifest;
 
+	private ChunkLoader loader;
+
 	private boolean loaded;
 
 	RestoreTasklet(CloneEndpoints endpoints, BackupDirectory backup, RestoreProperties properties,
@@ -64,7 +66,8 @@ class RestoreTasklet implements Tasklet {
 				return RepeatStatus.CONTINUABLE;
 			}
 			if (!this.loaded) {
-				long rows = new ParallelLoad(this.endpoints, this.backup, this.workers).run(this.manifest.tables());
+				long rows = new ParallelLoad(this.endpoints, this.backup, this.workers, this.loader)
+					.run(this.manifest.tables());
 				contribution.incrementWriteCount(rows);
 				this.loaded = true;
 				return RepeatStatus.CONTINUABLE;
@@ -86,12 +89,8 @@ class RestoreTasklet implements Tasklet {
 		Manifest manifest = this.backup.readManifest();
 		try (Connection connection = openClone()) {
 			ServerCapabilities target = ServerCapabilities.probe(connection);
-			if (!target.localInfile()) {
-				throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "the target server "
-						+ this.endpoints.target().server() + " has local_infile OFF; set local_infile=1 in its "
-						+ "parameter group");
-			}
 			refuseRowsLargerThan(manifest, target.maxAllowedPacket());
+			this.loader = chooseLoader(target);
 			for (Manifest.TableEntry table : manifest.tables()) {
 				try {
 					Sessions.execute(connection, table.ddl());
@@ -114,6 +113,18 @@ class RestoreTasklet implements Tasklet {
 		logger.info("Restored {} into {}: {} tables, {} other objects (definers: {})", this.backup,
 				this.endpoints.describeClone(), this.manifest.tables().size(), this.manifest.objects().size(),
 				this.properties.definers());
+	}
+
+	/** LOAD DATA LOCAL INFILE where the target allows it (about twice as fast), batched INSERTs otherwise. */
+	private ChunkLoader chooseLoader(ServerCapabilities target) {
+		if (target.localInfile()) {
+			logger.info("Restoring into {} with LOAD DATA LOCAL INFILE, {} connections", this.endpoints.describeClone(),
+					this.workers);
+			return new LoadDataLoader();
+		}
+		logger.info("Restoring into {} with batched INSERTs, {} connections: local_infile is OFF on {} (set it to 1 "
+				+ "for a faster restore)", this.endpoints.describeClone(), this.workers, this.endpoints.target().server());
+		return new InsertLoader(target.maxAllowedPacket());
 	}
 
 	private Connection openClone() throws SQLException {

@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.acalsa.dbcloner.mysql.KeyRange;
+import com.acalsa.dbcloner.mysql.TableColumn;
 import com.acalsa.dbcloner.snapshot.Manifest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,7 +28,7 @@ class RunReportTests {
 
 	private static final Manifest MANIFEST = new Manifest(1, "db:3306/shop", "shop", "utf8mb4", "utf8mb4_general_ci",
 			"10.11", START.atZone(ZoneId.systemDefault()).toInstant().minusSeconds(2).toString(),
-			List.of(table("customer", 1000, 18000), table("product", 100, 9000)));
+			List.of(table("customer", 1000, 18000), table("product", 100, 9000)), List.of());
 
 	@Test
 	void aSuccessfulRunReportsEveryStepTheBackupAndTheLagFromTheSnapshot() {
@@ -138,8 +140,10 @@ class RunReportTests {
 	}
 
 	private static Manifest.TableEntry table(String name, long rows, long bytes) {
-		return new Manifest.TableEntry(name, "CREATE TABLE " + name, List.of("id"), List.of(), List.of("id"),
-				name + ".tsv.zst", rows, bytes, "00");
+		return new Manifest.TableEntry(name, "CREATE TABLE " + name, List.of(new TableColumn("id", "int")),
+				List.of("id"), List.of(new Manifest.Chunk(name + "-1.tsv.zst", KeyRange.ALL, rows - 1, bytes - 1, "00",
+						"1:1", 10, "(id=1)"), new Manifest.Chunk(name + "-2.tsv.zst", KeyRange.ALL, 1, 1, "00", "1:1", 10,
+						"(id=2)")));
 	}
 
 }

@@ -26,12 +26,10 @@ import com.mysql.cj.jdbc.JdbcStatement;
  * duplicate keys and truncation into warnings (MySQL manual, "LOAD DATA Statement", duplicate-key handling), any
  * warning or a row count other than the manifest's fails the restore.
  */
-final class TableLoader {
+final class LoadDataLoader implements ChunkLoader {
 
-	private TableLoader() {
-	}
-
-	static long load(Connection connection, String database, Manifest.TableEntry table, Manifest.Chunk chunk,
+	@Override
+	public long load(Connection connection, String database, Manifest.TableEntry table, Manifest.Chunk chunk,
 			Path file) throws SQLException, IOException {
 		try (Statement statement = connection.createStatement(); InputStream rows = RowFileReader.openDecompressed(file)) {
 			statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
