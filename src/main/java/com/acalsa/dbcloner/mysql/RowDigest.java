@@ -19,28 +19,34 @@ public final class RowDigest {
 
 	private final MessageDigest md5 = newMd5();
 
+	/** The bytes CONCAT_WS would build for the current row, reused from row to row. */
+	private byte[] input = new byte[256];
+
 	private long count;
 
 	private long sum;
 
 	/** Adds a row, as the raw values the server sent for the columns' {@link TableColumn#selectExpression}s. */
 	public void add(byte[][] row) {
-		boolean first = true;
+		int length = 2 * row.length;
+		for (byte[] value : row) {
+			length += (value != null) ? value.length : 0;
+		}
+		if (this.input.length < length) {
+			this.input = new byte[Math.max(length, 2 * this.input.length)];
+		}
+		int at = 0;
 		for (byte[] value : row) {
 			if (value != null) {
-				if (!first) {
-					this.md5.update(SEPARATOR);
-				}
-				this.md5.update(value);
-				first = false;
+				System.arraycopy(value, 0, this.input, at, value.length);
+				at += value.length;
+				this.input[at++] = SEPARATOR;
 			}
 		}
-		if (!first) {
-			this.md5.update(SEPARATOR);
-		}
 		for (byte[] value : row) {
-			this.md5.update((byte) ((value == null) ? '1' : '0'));
+			this.input[at++] = (byte) ((value == null) ? '1' : '0');
 		}
+		this.md5.update(this.input, 0, at);
 		byte[] hash = this.md5.digest();
 		long first60 = 0;
 		for (int i = 0; i < 8; i++) {

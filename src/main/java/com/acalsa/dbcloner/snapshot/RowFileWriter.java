@@ -26,13 +26,18 @@ public final class RowFileWriter implements AutoCloseable {
 
 	private final OutputStream out;
 
+	/** Escaped bytes waiting for the compressor; filled by hand because a stream's write(int) is synchronized. */
+	private final byte[] buffer = new byte[1 << 16];
+
+	private int used;
+
 	private long rows;
 
 	public RowFileWriter(Path path, int compressionLevel) throws IOException {
 		this.path = path;
 		this.sha256 = newSha256();
 		OutputStream file = new DigestOutputStream(Files.newOutputStream(path), this.sha256);
-		this.out = new BufferedOutputStream(new ZstdOutputStream(file, compressionLevel), 1 << 16);
+		this.out = new ZstdOutputStream(new BufferedOutputStream(file, 1 << 16), compressionLevel);
 	}
 
 	/** Writes a row and returns its size: the bytes of its values, as a server holds them in one packet. */
@@ -40,12 +45,12 @@ public final class RowFileWriter implements AutoCloseable {
 		long size = 0;
 		for (int i = 0; i < row.length; i++) {
 			if (i > 0) {
-				this.out.write(RowFormat.FIELD_END);
+				put((byte) RowFormat.FIELD_END);
 			}
 			writeField(row[i]);
 			size += (row[i] != null) ? row[i].length : 0;
 		}
-		this.out.write(RowFormat.LINE_END);
+		put((byte) RowFormat.LINE_END);
 		this.rows++;
 		return size;
 	}
@@ -65,25 +70,37 @@ public final class RowFileWriter implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		if (this.used > 0) {
+			this.out.write(this.buffer, 0, this.used);
+			this.used = 0;
+		}
 		this.out.close();
 	}
 
 	private void writeField(byte[] value) throws IOException {
 		if (value == null) {
-			this.out.write(RowFormat.ESCAPE);
-			this.out.write('N');
+			put((byte) RowFormat.ESCAPE);
+			put((byte) 'N');
 			return;
 		}
 		for (byte b : value) {
 			int escaped = RowFormat.escapeOf(b);
 			if (escaped < 0) {
-				this.out.write(b);
+				put(b);
 			}
 			else {
-				this.out.write(RowFormat.ESCAPE);
-				this.out.write(escaped);
+				put((byte) RowFormat.ESCAPE);
+				put((byte) escaped);
 			}
 		}
+	}
+
+	private void put(byte b) throws IOException {
+		if (this.used == this.buffer.length) {
+			this.out.write(this.buffer, 0, this.used);
+			this.used = 0;
+		}
+		this.buffer[this.used++] = b;
 	}
 
 	static MessageDigest newSha256() {
