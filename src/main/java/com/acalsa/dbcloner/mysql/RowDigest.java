@@ -1,15 +1,16 @@
 package com.acalsa.dbcloner.mysql;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 
 /**
- * An order-independent digest of a set of rows: the count, and the sum modulo 2^64 of the first 60 bits of each
- * row's MD5 (a sum, not an XOR, so that duplicate rows in a table without a key do not cancel out). Each row's MD5 is
- * taken over {@code CONCAT_WS(0x1F, CONVERT(value USING binary)..., null flags)}, the approach of MySQL Shell's
- * dump checksums: the values' exact bytes, with NULL told apart from the empty string by the flags.
+ * An order-independent digest of a set of rows: the count, and the sum modulo 2^64 of each row's CRC-32 (a sum, not
+ * an XOR, so that duplicate rows in a table without a key do not cancel out). Each row's CRC-32 is taken over
+ * {@code CONCAT_WS(0x1F, CONVERT(value USING binary)..., null flags)}, the shape of MySQL Shell's dump checksums: the
+ * values' exact bytes, with NULL told apart from the empty string by the flags. CRC-32 rather than MD5 or SHA-2: the
+ * server computes it about three times faster (measured on MariaDB 10.11), which keeps the comparison close to
+ * {@code CHECKSUM TABLE}'s cost, and it misses a changed row with a probability of 2^-32, as CHECKSUM TABLE does.
  * The backup computes it in Java over the bytes it writes, inside the snapshot and without a second read of the
  * source; the comparison has the clone's server compute it with {@link #sql}, so that no row leaves the server.
  */
@@ -17,7 +18,7 @@ public final class RowDigest {
 
 	private static final byte SEPARATOR = 0x1F;
 
-	private final MessageDigest md5 = newMd5();
+	private final CRC32 crc = new CRC32();
 
 	/** The bytes CONCAT_WS would build for the current row, reused from row to row. */
 	private byte[] input = new byte[256];
@@ -46,13 +47,9 @@ public final class RowDigest {
 		for (byte[] value : row) {
 			this.input[at++] = (byte) ((value == null) ? '1' : '0');
 		}
-		this.md5.update(this.input, 0, at);
-		byte[] hash = this.md5.digest();
-		long first60 = 0;
-		for (int i = 0; i < 8; i++) {
-			first60 = (first60 << 8) | (hash[i] & 0xFF);
-		}
-		this.sum += first60 >>> 4;
+		this.crc.reset();
+		this.crc.update(this.input, 0, at);
+		this.sum += this.crc.getValue();
 		this.count++;
 	}
 
@@ -69,18 +66,8 @@ public final class RowDigest {
 			.toList();
 		String nullFlags = values.stream().map((v) -> "ISNULL(" + v + ")").collect(Collectors.joining(", "));
 		String row = "CONCAT_WS(0x1F, " + String.join(", ", values) + ", CONCAT(" + nullFlags + "))";
-		return "SELECT CONCAT(COUNT(*), ':', MOD(COALESCE(SUM(CAST(CONV(SUBSTRING(MD5(" + row
-				+ "), 1, 15), 16, 10) AS UNSIGNED)), 0), 18446744073709551616)) FROM "
+		return "SELECT CONCAT(COUNT(*), ':', MOD(COALESCE(SUM(CRC32(" + row + ")), 0), 18446744073709551616)) FROM "
 				+ Identifiers.qualify(database, table.name()) + " WHERE " + table.condition(range);
-	}
-
-	private static MessageDigest newMd5() {
-		try {
-			return MessageDigest.getInstance("MD5");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
