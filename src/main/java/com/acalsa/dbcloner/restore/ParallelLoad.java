@@ -5,11 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
+import com.acalsa.dbcloner.job.ParallelTasks;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.snapshot.BackupDirectory;
@@ -39,29 +37,19 @@ final class ParallelLoad {
 
 	/** Loads everything and returns the number of rows loaded. */
 	long run(List<Manifest.TableEntry> tables) throws SQLException, IOException {
-		ExecutorService pool = Executors.newFixedThreadPool(this.workers, (task) -> {
-			Thread thread = new Thread(task, "restore-worker");
-			thread.setDaemon(true);
-			return thread;
-		});
 		ThreadLocal<Connection> connections = new ThreadLocal<>();
 		List<Connection> opened = new ArrayList<>();
 		try {
-			List<Future<Long>> loads = new ArrayList<>();
+			List<Callable<Long>> loads = new ArrayList<>();
 			for (Manifest.TableEntry table : tables) {
 				for (Manifest.Chunk chunk : table.chunks()) {
-					loads.add(pool.submit(() -> this.loader.load(connection(connections, opened),
-							this.endpoints.cloneDatabase(), table, chunk, this.backup.file(chunk))));
+					loads.add(() -> this.loader.load(connection(connections, opened), this.endpoints.cloneDatabase(),
+							table, chunk, this.backup.file(chunk)));
 				}
 			}
-			long rows = 0;
-			for (Future<Long> load : loads) {
-				rows += await(load);
-			}
-			return rows;
+			return ParallelTasks.run(this.workers, "restore-worker", loads).stream().mapToLong(Long::longValue).sum();
 		}
 		finally {
-			pool.shutdownNow();
 			synchronized (opened) {
 				for (Connection connection : opened) {
 					closeQuietly(connection);
@@ -82,28 +70,6 @@ final class ParallelLoad {
 			connections.set(connection);
 		}
 		return connection;
-	}
-
-	private static long await(Future<Long> load) throws SQLException, IOException {
-		try {
-			return load.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("the restore was interrupted", ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof SQLException sql) {
-				throw sql;
-			}
-			if (ex.getCause() instanceof IOException io) {
-				throw io;
-			}
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IllegalStateException(ex.getCause());
-		}
 	}
 
 	private static void closeQuietly(Connection connection) {
