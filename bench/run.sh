@@ -11,6 +11,7 @@
 #   --java-opts OPTS  JVM options of the cloner run; default "-Xmx256m" (the heap the issue's flat-memory goal names)
 #   --drop-source     drop the generated source databases at the end (default: keep them for the next run)
 #   --out DIR         where the printed report is also written (default: bench/results)
+#   --generate-only   only generate (or check) the source databases, time nothing
 #
 # Server: BENCH_HOST (127.0.0.1), BENCH_PORT (3306), BENCH_USER (root), BENCH_PASSWORD (empty). The user needs every
 # privilege on bench_* databases. Databases used: bench_src_<ROWS> (kept and reused), bench_seed, bench_myl,
@@ -19,7 +20,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
-GEN_VERSION=1
+GEN_VERSION=2
 
 HOST="${BENCH_HOST:-127.0.0.1}"
 PORT="${BENCH_PORT:-3306}"
@@ -33,6 +34,7 @@ DROP_SOURCE=0
 OUT="$HERE/results"
 SIZES=()
 CLEAN=0
+GENERATE_ONLY=0
 
 SEED_DB=bench_seed
 MYL_DB=bench_myl
@@ -51,7 +53,8 @@ while [[ $# -gt 0 ]]; do
     --drop-source) DROP_SOURCE=1; shift ;;
     --out) OUT="$2"; shift 2 ;;
     --clean) CLEAN=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --generate-only) GENERATE_ONLY=1; shift ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown option $1 (see --help)" ;;
     *) [[ "$1" =~ ^[0-9]+$ && "$1" -ge 20 ]] || die "ROWS must be an integer >= 20, got '$1'"; SIZES+=("$1"); shift ;;
   esac
@@ -81,7 +84,8 @@ if [[ $CLEAN -eq 1 ]]; then
   exit 0
 fi
 [[ ${#SIZES[@]} -gt 0 ]] || die "give at least one size (rows of the biggest table); see --help"
-[[ -f "$JAR" ]] || die "no jar at $JAR (build it with ./mvnw -B -q package -DskipTests, or pass --jar)"
+if [[ $GENERATE_ONLY -eq 1 ]]; then JAR=/dev/null; fi
+[[ -e "$JAR" ]] || die "no jar at $JAR (build it with ./mvnw -B -q package -DskipTests, or pass --jar)"
 for tool in mariadb mariadb-dump mydumper myloader java awk; do
   command -v "$tool" >/dev/null || die "$tool not found (apt-get install mariadb-client mydumper openjdk-17-jre-headless)"
 done
@@ -112,7 +116,7 @@ ensure_source() {
   local t0; t0=$(now)
   sed -e "s/{{DB}}/$db/g" -e "s/{{ITEMS}}/$n/g" -e "s/{{ORDERS}}/$orders/g" -e "s/{{CUSTOMERS}}/$customers/g" \
       -e "s/{{PRODUCTS}}/$products/g" -e "s/{{DOCUMENTS}}/$documents/g" -e "s/{{AUDIT}}/$audit/g" \
-      -e "s/{{VERSION}}/$GEN_VERSION/g" "$HERE/generate.sql" | sql || die "generating $db"
+      -e "s/{{VERSION}}/$GEN_VERSION/g" "$HERE/generate.sql" | sql >/dev/null || die "generating $db"
   log "generated $db in $(elapsed "$t0" "$(now)") s"
 }
 
@@ -254,10 +258,11 @@ run_size() {
   local rows bytes
   rows=0; for t in $TABLES; do rows=$(( rows + $(sqlq -e "SELECT COUNT(*) FROM \`$SRC\`.\`$t\`") )); done
   bytes=$(sqlq -e "SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = '$SRC'")
+  local load0; load0="$(cut -d' ' -f1-3 /proc/loadavg)"
   log "warming up: CHECKSUM TABLE $SRC (untimed)"
   checksums "$SRC" >/dev/null
 
-  local a=() ad=() al=() as=() b=() bd=() bl=() bs=() c=() cc=() d=() heap=() live=()
+  local a=() ad=() al=() as=() b=() bd=() bl=() bs=() c=() cc=() cj=() d=() heap=() live=()
   for ((r = 1; r <= RUNS; r++)); do
     log "size $n, run $r/$RUNS: (a) mariadb-dump | mariadb + CHECKSUM TABLE"
     pipeline_seed; a+=("$A_TOTAL"); ad+=("$A_DUMP"); al+=("$A_LOAD"); as+=("$A_SUM")
@@ -266,19 +271,19 @@ run_size() {
     pipeline_mydumper; b+=("$B_TOTAL"); bd+=("$B_DUMP"); bl+=("$B_LOAD"); bs+=("$B_SUM")
     log "  (b) $B_TOTAL s (dump $B_DUMP, load $B_LOAD, checksum $B_SUM)"
     log "size $n, run $r/$RUNS: (c) db-cloner clone, then (d) CHECKSUM TABLE both sides"
-    pipeline_cloner; c+=("$C_TOTAL"); cc+=("$C_COMPARE"); d+=("$D_TOTAL"); heap+=("$C_HEAP_PEAK"); live+=("$C_HEAP_LIVE")
+    pipeline_cloner; c+=("$C_TOTAL"); cc+=("$C_COMPARE"); cj+=("$C_JOBSECS"); d+=("$D_TOTAL"); heap+=("$C_HEAP_PEAK"); live+=("$C_HEAP_LIVE")
     log "  (c) $C_TOTAL s ($C_STEPS; job $C_JOBSECS s), peak heap $C_HEAP_PEAK MiB; (d) $D_TOTAL s"
   done
   local A B C CC D
   A=$(median <<<"${a[*]}"); B=$(median <<<"${b[*]}"); C=$(median <<<"${c[*]}"); CC=$(median <<<"${cc[*]}")
   D=$(median <<<"${d[*]}")
-  RES[$n,a]=$A; RES[$n,b]=$B; RES[$n,c]=$C; RES[$n,cmp]=$CC; RES[$n,d]=$D
+  RES[$n,a]=$A; RES[$n,b]=$B; RES[$n,c]=$C; RES[$n,cmp]=$CC; RES[$n,d]=$D; RES[$n,job]=$(median <<<"${cj[*]}")
   local r1 r2 r3
   r1=$(ratio "$C" "$A"); r2=$(ratio "$C" "$B"); r3=$(ratio "$CC" "$D")
   {
     echo
     echo "== db-cloner bench: $n rows in order_items; $rows rows in $(wc -w <<<"$TABLES") tables, ~$(( bytes / 1048576 )) MiB on disk =="
-    echo "machine: $(nproc) cores, $CPU_MODEL, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); server MariaDB/MySQL $SERVER_VERSION; load average at start $LOAD_AT_START"
+    echo "machine: $(nproc) cores, $CPU_MODEL, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); server $SERVER_VERSION; load average before $load0, after $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "jar: $JAR_INFO; threads $THREADS; JVM options $JAVA_OPTS_BENCH; $MYDUMPER_VERSION"
     echo "runs: $RUNS (seconds are medians of the runs; parts are the last run's)"
     printf '%-48s %9s   %s\n' "pipeline (end to end, verified)" "seconds" "parts (s)"
@@ -298,20 +303,23 @@ run_size() {
   } | tee -a "$REPORT"
 }
 
-LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ $GENERATE_ONLY -eq 1 ]]; then
+  DROP_SOURCE=0; for n in "${SIZES[@]}"; do ensure_source "$n"; done; exit 0
+fi
 for n in "${SIZES[@]}"; do run_size "$n"; done
 
 if [[ ${#SIZES[@]} -gt 1 ]]; then
   {
     echo
     echo "== growth with rows (goal: time ratio <= 1.1 x rows ratio, e.g. 4x rows <= 4.4x time) =="
-    printf '%-22s %-12s %8s %8s %8s %8s %8s\n' "sizes" "rows ratio" "(a)" "(b)" "(c)" "cmp" "(d)"
+    printf '%-22s %-12s %8s %8s %8s %8s %8s %8s\n' "sizes" "rows ratio" "(a)" "(b)" "(c)" "(c) job" "compare" "(d)"
     for ((i = 1; i < ${#SIZES[@]}; i++)); do
       s0=${SIZES[i-1]}; s1=${SIZES[i]}
       rr=$(ratio "$s1" "$s0")
-      printf '%-22s %-12s %8s %8s %8s %8s %8s   cloner: %s\n' "$s0 -> $s1" "x$rr" \
+      printf '%-22s %-12s %8s %8s %8s %8s %8s %8s   cloner: %s\n' "$s0 -> $s1" "x$rr" \
         "x$(ratio "${RES[$s1,a]}" "${RES[$s0,a]}")" "x$(ratio "${RES[$s1,b]}" "${RES[$s0,b]}")" \
-        "x$(ratio "${RES[$s1,c]}" "${RES[$s0,c]}")" "x$(ratio "${RES[$s1,cmp]}" "${RES[$s0,cmp]}")" \
+        "x$(ratio "${RES[$s1,c]}" "${RES[$s0,c]}")" "x$(ratio "${RES[$s1,job]}" "${RES[$s0,job]}")" \
+        "x$(ratio "${RES[$s1,cmp]}" "${RES[$s0,cmp]}")" \
         "x$(ratio "${RES[$s1,d]}" "${RES[$s0,d]}")" \
         "$(verdict "$(ratio "${RES[$s1,c]}" "${RES[$s0,c]}")" "$(awk -v r="$rr" 'BEGIN { print 1.1 * r }')")"
     done
