@@ -285,7 +285,7 @@ run_size() {
     echo "== db-cloner bench: $n rows in order_items; $rows rows in $(wc -w <<<"$TABLES") tables, ~$(( bytes / 1048576 )) MiB on disk =="
     echo "machine: $(nproc) cores, $CPU_MODEL, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); server $SERVER_VERSION; load average before $load0, after $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "jar: $JAR_INFO; threads $THREADS; JVM options $JAVA_OPTS_BENCH; $MYDUMPER_VERSION"
-    echo "runs: $RUNS (seconds are medians of the runs; parts are the last run's)"
+    echo "runs: $RUNS (every figure is the median of the runs, except the cloner's steps and GC counts: the last run's)"
     printf '%-48s %9s   %s\n' "pipeline (end to end, verified)" "seconds" "parts (s)"
     printf '%-48s %9s   %s\n' "(a) mariadb-dump | mariadb + CHECKSUM both" "$A" \
       "dump $(median <<<"${ad[*]}") ($(( A_BYTES / 1048576 )) MiB) / restore $(median <<<"${al[*]}") / checksum $(median <<<"${as[*]}")"
