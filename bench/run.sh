@@ -180,7 +180,7 @@ pipeline_mydumper() { # (b) mydumper -t N, myloader -t N, CHECKSUM both sides
 
 pipeline_cloner() { # (c) java -jar db-cloner.jar clone, job repository in MariaDB (bench_repo); then (d)
   local t0 t1 rc=0 gclog="$TMP/gc.log" backups="$TMP/backups"
-  rm -rf "$backups" "$gclog"; mkdir -p "$backups"
+  rm -rf "$backups" "$gclog" "$TMP/time"; mkdir -p "$backups"
   sqlq -e "DROP DATABASE IF EXISTS $CLONE_DB; CREATE DATABASE IF NOT EXISTS $REPO_DB"
   t0=$(now)
   # shellcheck disable=SC2086 # JAVA_OPTS_BENCH is a list of options
@@ -189,13 +189,17 @@ pipeline_cloner() { # (c) java -jar db-cloner.jar clone, job repository in Maria
       CLONER_THREADS="$THREADS" \
       SPRING_DATASOURCE_URL="jdbc:mysql://$HOST:$PORT/$REPO_DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
       SPRING_DATASOURCE_PASSWORD="$DB_PASS" \
-    java $JAVA_OPTS_BENCH "-Xlog:gc,gc+heap+exit:file=$gclog" -jar "$JAR" clone >"$TMP/cloner.out" 2>"$TMP/cloner.err" \
-    || rc=$?
+    "${TIMER[@]}" java $JAVA_OPTS_BENCH "-Xlog:gc,gc+heap+exit:file=$gclog" -jar "$JAR" clone \
+    >"$TMP/cloner.out" 2>"$TMP/cloner.err" || rc=$?
   t1=$(now)
   if [[ $rc -ne 0 ]]; then
     tail -n 40 "$TMP/cloner.err" >&2; die "(c) db-cloner clone exited with $rc (last log lines above)"
   fi
   C_TOTAL=$(elapsed "$t0" "$t1")
+  C_PROC="-"
+  if [[ -s "$TMP/time" ]]; then # /usr/bin/time: CPU seconds of the JVM (user + system) and its peak resident memory
+    C_PROC=$(awk '{ printf "JVM CPU %.1f s (user %.1f + sys %.1f), peak RSS %.0f MiB", $1 + $2, $1, $2, $3 / 1024 }' "$TMP/time")
+  fi
   C_BACKUP_BYTES=$(du -sb "$backups" | cut -f1)
   # The job must be COMPLETED in the job repository (kept in MariaDB, as in production, not in H2).
   C_JOB=$(sqlq -e "SELECT STATUS, EXIT_CODE FROM $REPO_DB.BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1") \
@@ -241,6 +245,8 @@ pipeline_cloner() { # (c) java -jar db-cloner.jar clone, job repository in Maria
 
 # ---------------------------------------------------------------------------------------------------------------------
 
+TIMER=()
+if [[ -x /usr/bin/time ]]; then TIMER=(/usr/bin/time -o "$TMP/time" -f "%U %S %M"); fi
 CPU_MODEL="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 SERVER_VERSION="$(sqlq -e 'SELECT VERSION()')"
 JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), $(sha256sum "$JAR" | cut -c1-12))"
@@ -300,6 +306,7 @@ run_size() {
     printf '%-48s %9s   %-7s %s\n' "compare step / checksum both sides (cmp/d)" "$r3" "<= 1.00" "$(verdict "$r3" 1.00)"
     printf '%-48s %9.0f   %s\n' "JVM peak heap used (MiB)" "$(median <<<"${heap[*]}")" \
       "max live after GC $(median <<<"${live[*]}" | cut -d. -f1) MiB; committed max $C_HEAP_COMMITTED MiB; $C_GCS GC pauses (last run)"
+    printf '%-48s %9s   %s\n' "cloner process (last run)" "" "$C_PROC"
   } | tee -a "$REPORT"
 }
 
