@@ -132,6 +132,17 @@ verify_equal() { # name, file with source sums, file with copy sums
     cat "$TMP/diff" >&2; die "$1: CHECKSUM TABLE differs from the source (or a table is missing)"
   fi
 }
+settle() { # untimed: while InnoDB is still flushing pages dirtied by the previous pipeline (at most 20 s), wait
+  local t0 dirty prev=-1 waited=0
+  t0=$(now)
+  while (( waited < 20 )); do
+    dirty=$(sqlq -e "SELECT variable_value FROM information_schema.global_status
+                     WHERE variable_name = 'INNODB_BUFFER_POOL_PAGES_DIRTY'")
+    (( prev < 0 || dirty < prev - 100 )) || break # fewer than 100 pages flushed in the last second: settled
+    prev=$dirty; sleep 1; waited=$(( waited + 1 ))
+  done
+  (( waited <= 1 )) || log "  settled for $(elapsed "$t0" "$(now)") s ($dirty buffer pool pages still dirty)"
+}
 create_like_source() { # db: created with the source's default character set and collation
   sqlq -e "DROP DATABASE IF EXISTS \`$1\`; CREATE DATABASE \`$1\` CHARACTER SET $SRC_CHARSET COLLATE $SRC_COLLATION"
 }
@@ -269,16 +280,26 @@ run_size() {
   checksums "$SRC" >/dev/null
 
   local a=() ad=() al=() as=() b=() bd=() bl=() bs=() c=() cc=() cj=() d=() heap=() live=()
-  for ((r = 1; r <= RUNS; r++)); do
+  run_a() {
     log "size $n, run $r/$RUNS: (a) mariadb-dump | mariadb + CHECKSUM TABLE"
     pipeline_seed; a+=("$A_TOTAL"); ad+=("$A_DUMP"); al+=("$A_LOAD"); as+=("$A_SUM")
     log "  (a) $A_TOTAL s (dump $A_DUMP, restore $A_LOAD, checksum $A_SUM)"
+  }
+  run_b() {
     log "size $n, run $r/$RUNS: (b) mydumper + myloader -t $THREADS + CHECKSUM TABLE"
     pipeline_mydumper; b+=("$B_TOTAL"); bd+=("$B_DUMP"); bl+=("$B_LOAD"); bs+=("$B_SUM")
     log "  (b) $B_TOTAL s (dump $B_DUMP, load $B_LOAD, checksum $B_SUM)"
+  }
+  run_c() {
     log "size $n, run $r/$RUNS: (c) db-cloner clone, then (d) CHECKSUM TABLE both sides"
-    pipeline_cloner; c+=("$C_TOTAL"); cc+=("$C_COMPARE"); cj+=("$C_JOBSECS"); d+=("$D_TOTAL"); heap+=("$C_HEAP_PEAK"); live+=("$C_HEAP_LIVE")
+    pipeline_cloner; c+=("$C_TOTAL"); cc+=("$C_COMPARE"); cj+=("$C_JOBSECS"); d+=("$D_TOTAL")
+    heap+=("$C_HEAP_PEAK"); live+=("$C_HEAP_LIVE")
     log "  (c) $C_TOTAL s ($C_STEPS; job $C_JOBSECS s), peak heap $C_HEAP_PEAK MiB; (d) $D_TOTAL s"
+  }
+  local order=(a b c) i
+  for ((r = 1; r <= RUNS; r++)); do
+    # Run r starts with pipeline r (rotating a b c), so that with --runs 3 each one goes first, second and last once.
+    for ((i = 0; i < 3; i++)); do settle; "run_${order[(r - 1 + i) % 3]}"; done
   done
   local A B C CC D
   A=$(median <<<"${a[*]}"); B=$(median <<<"${b[*]}"); C=$(median <<<"${c[*]}"); CC=$(median <<<"${cc[*]}")
