@@ -228,10 +228,13 @@ pipeline_cloner() { # (c) java -jar db-cloner.jar clone, job repository in Maria
       name = substr(s, 1, index(s, "]") - 1); d = substr(s, index(s, "executed in ") + 12)
       if (name !~ /:/) printf "step\t%s\t%.2f\n", name, secs(d) }
     /Job: \[.*\] completed/ && match($0, /in [0-9hms]+$/) { printf "job\tjob\t%.2f\n", secs(substr($0, RSTART + 3)) }
+    match($0, /Started .* \(process running for [0-9.]+\)/) { v = substr($0, RSTART, RLENGTH)
+      sub(/.*process running for /, "", v); sub(/\)/, "", v); printf "start\tstart\t%.2f\n", v }
   ' "$TMP/cloner.err" >"$TMP/steps"
   C_STEPS=$(awk -F'\t' '$1 == "step" { printf "%s%s %s", (n++ ? " / " : ""), $2, $3 }' "$TMP/steps")
   C_COMPARE=$(awk -F'\t' '$1 == "step" && $2 == "compare" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/steps")
   C_JOBSECS=$(awk -F'\t' '$1 == "job" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/steps")
+  C_START=$(awk -F'\t' '$1 == "start" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/steps")
   [[ "$C_COMPARE" != "-" ]] || log "  warning: no 'Step: [compare] executed in' line in the cloner's log"
   # Peak heap from the GC log: the largest heap occupancy seen before a collection ("A->B(C)": A), the largest
   # occupancy after one (B: an upper bound of the live data), the largest committed heap (C), and the occupancy at exit.
@@ -319,7 +322,7 @@ run_size() {
     printf '%-48s %9s   %s\n' "(b) mydumper+myloader -t $THREADS + CHECKSUM both" "$B" \
       "dump $(median <<<"${bd[*]}") / load $(median <<<"${bl[*]}") / checksum $(median <<<"${bs[*]}")"
     printf '%-48s %9s   %s\n' "(c) java -jar db-cloner.jar clone" "$C" \
-      "$C_STEPS; job $C_JOBSECS, the rest is JVM start/stop; backup files $(( C_BACKUP_BYTES / 1048576 )) MiB"
+      "$C_STEPS; job $C_JOBSECS; JVM + Spring start $C_START; backup files $(( C_BACKUP_BYTES / 1048576 )) MiB"
     printf '%-48s %9s\n' "(d) CHECKSUM TABLE source + clone" "$D"
     printf '%-48s %9s   %-7s %s\n' "ratio" "value" "goal" ""
     printf '%-48s %9s   %-7s %s\n' "cloner / seed-style (c/a)" "$r1" "<= 0.50" "$(verdict "$r1" 0.50)"
