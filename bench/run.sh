@@ -263,7 +263,9 @@ TIMER=()
 if [[ -x /usr/bin/time ]]; then TIMER=(/usr/bin/time -o "$TMP/time" -f "%U %S %M"); fi
 CPU_MODEL="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 SERVER_VERSION="$(sqlq -e 'SELECT VERSION()')"
-JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), $(sha256sum "$JAR" | cut -c1-12))"
+JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-12))"
+cp "$JAR" "$TMP/db-cloner.jar" # a copy: a rebuild of the jar during the run must not change or break it
+JAR="$TMP/db-cloner.jar"
 MYDUMPER_VERSION="$(mydumper --version 2>&1 | head -1)"
 declare -A RES
 
