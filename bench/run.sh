@@ -1,0 +1,361 @@
+#!/usr/bin/env bash
+# Benchmark of db-cloner against what users would otherwise script. See bench/README.md.
+#
+#   bench/run.sh [options] ROWS [ROWS...]     ROWS: rows of the biggest table (order_items), e.g. 1000000 4000000
+#   bench/run.sh --clean                      drops every bench_* database this script creates
+#
+# Options:
+#   --jar PATH        db-cloner jar (default: target/db-cloner.jar of this checkout, or $DB_CLONER_JAR)
+#   --threads N       threads for mydumper, myloader and the cloner (cloner.threads); default 2
+#   --runs K          time every pipeline K times and report medians; default 1
+#   --java-opts OPTS  JVM options of the cloner run; default "-Xmx256m" (the heap the issue's flat-memory goal names)
+#   --drop-source     drop the generated source databases at the end (default: keep them for the next run)
+#   --out DIR         where the printed report is also written (default: bench/results)
+#   --generate-only   only generate (or check) the source databases, time nothing
+#
+# Server: BENCH_HOST (127.0.0.1), BENCH_PORT (3306), BENCH_USER (root), BENCH_PASSWORD (empty). The user needs every
+# privilege on bench_* databases. Databases used: bench_src_<ROWS> (kept and reused), bench_seed, bench_myl,
+# bench_clone, bench_repo (dropped at exit). Do not run two instances against the same server at once.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/.." && pwd)"
+GEN_VERSION=2
+
+HOST="${BENCH_HOST:-127.0.0.1}"
+PORT="${BENCH_PORT:-3306}"
+DB_USER="${BENCH_USER:-root}"
+DB_PASS="${BENCH_PASSWORD:-}"
+JAR="${DB_CLONER_JAR:-$REPO/target/db-cloner.jar}"
+THREADS=2
+RUNS=1
+JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx256m}"
+DROP_SOURCE=0
+OUT="$HERE/results"
+SIZES=()
+CLEAN=0
+GENERATE_ONLY=0
+
+SEED_DB=bench_seed
+MYL_DB=bench_myl
+CLONE_DB=bench_clone
+REPO_DB=bench_repo
+
+die() { printf '\nBENCH FAILED: %s\n' "$*" >&2; exit 1; }
+log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --jar) JAR="$2"; shift 2 ;;
+    --threads) THREADS="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --java-opts) JAVA_OPTS_BENCH="$2"; shift 2 ;;
+    --drop-source) DROP_SOURCE=1; shift ;;
+    --out) OUT="$2"; shift 2 ;;
+    --clean) CLEAN=1; shift ;;
+    --generate-only) GENERATE_ONLY=1; shift ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) die "unknown option $1 (see --help)" ;;
+    *) [[ "$1" =~ ^[0-9]+$ && "$1" -ge 20 ]] || die "ROWS must be an integer >= 20, got '$1'"; SIZES+=("$1"); shift ;;
+  esac
+done
+[[ "$THREADS" =~ ^[1-9][0-9]*$ ]] || die "--threads must be a positive integer"
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
+
+export MYSQL_PWD="$DB_PASS"
+sql() { mariadb --default-character-set=utf8mb4 -h "$HOST" -P "$PORT" -u "$DB_USER" "$@"; }
+sqlq() { sql -N -B "$@"; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+verdict() { awk -v v="$1" -v g="$2" 'BEGIN { if (v == "-") print "?"; else if (v + 0 <= g + 0) print "met"; else print "MISSED" }'; }
+
+drop_work_dbs() {
+  sqlq -e "DROP DATABASE IF EXISTS $SEED_DB; DROP DATABASE IF EXISTS $MYL_DB; DROP DATABASE IF EXISTS $CLONE_DB; DROP DATABASE IF EXISTS $REPO_DB" \
+    2>/dev/null || true
+}
+
+if [[ $CLEAN -eq 1 ]]; then
+  drop_work_dbs
+  for db in $(sqlq -e "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'bench\\_src\\_%'"); do
+    log "dropping $db"; sqlq -e "DROP DATABASE \`$db\`"
+  done
+  exit 0
+fi
+[[ ${#SIZES[@]} -gt 0 ]] || die "give at least one size (rows of the biggest table); see --help"
+if [[ $GENERATE_ONLY -eq 1 ]]; then JAR=/dev/null; fi
+[[ -e "$JAR" ]] || die "no jar at $JAR (build it with ./mvnw -B -q package -DskipTests, or pass --jar)"
+for tool in mariadb mariadb-dump mydumper myloader java awk; do
+  command -v "$tool" >/dev/null || die "$tool not found (apt-get install mariadb-client mydumper openjdk-17-jre-headless)"
+done
+sqlq -e "SELECT 1" >/dev/null || die "cannot connect to $DB_USER@$HOST:$PORT"
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/db-cloner-bench.XXXXXX")"
+cleanup() {
+  drop_work_dbs
+  if [[ $DROP_SOURCE -eq 1 ]]; then for n in "${SIZES[@]}"; do sqlq -e "DROP DATABASE IF EXISTS bench_src_$n" || true; done; fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+mkdir -p "$OUT"
+REPORT="$OUT/report-$(date -u +%Y%m%dT%H%M%SZ).txt"
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Source generation (idempotent: reused when bench_generated says it is complete, of this size and generator version)
+
+ensure_source() {
+  local n=$1 db="bench_src_$1"
+  local have
+  have="$(sqlq -e "SELECT version FROM \`$db\`.bench_generated WHERE items = $n" 2>/dev/null || true)"
+  if [[ "$have" == "$GEN_VERSION" ]]; then log "reusing $db"; return; fi
+  local customers=$(( n / 20 > 10 ? n / 20 : 10 )) orders=$(( n / 4 > 10 ? n / 4 : 10 ))
+  local products=$(( n / 200 > 10 ? n / 200 : 10 )) documents=$(( n / 2000 > 5 ? n / 2000 : 5 ))
+  local audit=$(( n / 20 > 10 ? n / 20 : 10 ))
+  log "generating $db: order_items $n, orders $orders, customers $customers, products $products, documents $documents, audit_log $audit"
+  local t0; t0=$(now)
+  sed -e "s/{{DB}}/$db/g" -e "s/{{ITEMS}}/$n/g" -e "s/{{ORDERS}}/$orders/g" -e "s/{{CUSTOMERS}}/$customers/g" \
+      -e "s/{{PRODUCTS}}/$products/g" -e "s/{{DOCUMENTS}}/$documents/g" -e "s/{{AUDIT}}/$audit/g" \
+      -e "s/{{VERSION}}/$GEN_VERSION/g" "$HERE/generate.sql" | sql >/dev/null || die "generating $db"
+  log "generated $db in $(elapsed "$t0" "$(now)") s"
+}
+
+# CHECKSUM TABLE of the source's base tables in database $1, one "table<TAB>checksum" line per table, sorted.
+TABLES=""
+checksums() {
+  local db=$1 list="" t
+  for t in $TABLES; do list+="${list:+, }\`$db\`.\`$t\`"; done
+  sqlq -e "CHECKSUM TABLE $list" | sed "s/^$db\\.//" | sort
+}
+verify_equal() { # name, file with source sums, file with copy sums
+  if ! diff -u "$2" "$3" >"$TMP/diff" || grep -q 'NULL' "$3"; then
+    cat "$TMP/diff" >&2; die "$1: CHECKSUM TABLE differs from the source (or a table is missing)"
+  fi
+}
+settle() { # untimed: while InnoDB is still flushing pages dirtied by the previous pipeline (at most 20 s), wait
+  local t0 dirty prev=-1 waited=0
+  t0=$(now)
+  while (( waited < 20 )); do
+    dirty=$(sqlq -e "SELECT variable_value FROM information_schema.global_status
+                     WHERE variable_name = 'INNODB_BUFFER_POOL_PAGES_DIRTY'")
+    (( prev < 0 || dirty < prev - 100 )) || break # fewer than 100 pages flushed in the last second: settled
+    prev=$dirty; sleep 1; waited=$(( waited + 1 ))
+  done
+  (( waited <= 1 )) || log "  settled for $(elapsed "$t0" "$(now)") s ($dirty buffer pool pages still dirty)"
+}
+create_like_source() { # db: created with the source's default character set and collation
+  sqlq -e "DROP DATABASE IF EXISTS \`$1\`; CREATE DATABASE \`$1\` CHARACTER SET $SRC_CHARSET COLLATE $SRC_COLLATION"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Pipelines. Each sets global variables with its timings (seconds).
+
+pipeline_seed() { # (a) mariadb-dump --single-transaction to a file, mariadb restore into a fresh db, CHECKSUM both sides
+  local t0 t1 t2 t3
+  sqlq -e "DROP DATABASE IF EXISTS $SEED_DB"
+  t0=$(now)
+  mariadb-dump --default-character-set=utf8mb4 -h "$HOST" -P "$PORT" -u "$DB_USER" --single-transaction \
+    --routines --triggers --events "$SRC" >"$TMP/seed.sql" || die "(a) mariadb-dump failed"
+  t1=$(now)
+  create_like_source "$SEED_DB"
+  sql "$SEED_DB" <"$TMP/seed.sql" || die "(a) mariadb restore failed"
+  t2=$(now)
+  checksums "$SRC" >"$TMP/a.src"; checksums "$SEED_DB" >"$TMP/a.dst"
+  t3=$(now)
+  verify_equal "(a) seed-style" "$TMP/a.src" "$TMP/a.dst"
+  A_DUMP=$(elapsed "$t0" "$t1"); A_LOAD=$(elapsed "$t1" "$t2"); A_SUM=$(elapsed "$t2" "$t3"); A_TOTAL=$(elapsed "$t0" "$t3")
+  A_BYTES=$(stat -c %s "$TMP/seed.sql")
+  rm -f "$TMP/seed.sql"; sqlq -e "DROP DATABASE $SEED_DB"
+}
+
+pipeline_mydumper() { # (b) mydumper -t N, myloader -t N, CHECKSUM both sides
+  local t0 t1 t2 t3 pass=() dir="$TMP/mydumper"
+  [[ -n "$DB_PASS" ]] && pass=(-p "$DB_PASS")
+  rm -rf "$dir"; sqlq -e "DROP DATABASE IF EXISTS $MYL_DB"
+  t0=$(now)
+  # --trx-consistency-only: one consistent InnoDB snapshot (the lock is released as soon as the threads have it);
+  # --rows: chunks of the big tables, so that -t threads also split one table (as the cloner does). Uncompressed.
+  mydumper -h "$HOST" -P "$PORT" -u "$DB_USER" "${pass[@]}" -t "$THREADS" -B "$SRC" -o "$dir" \
+    --trx-consistency-only --rows 100000 -G -E -R -v 1 || die "(b) mydumper failed"
+  t1=$(now)
+  create_like_source "$MYL_DB"
+  myloader -h "$HOST" -P "$PORT" -u "$DB_USER" "${pass[@]}" -t "$THREADS" -d "$dir" -s "$SRC" -B "$MYL_DB" -o -v 1 \
+    || die "(b) myloader failed"
+  t2=$(now)
+  checksums "$SRC" >"$TMP/b.src"; checksums "$MYL_DB" >"$TMP/b.dst"
+  t3=$(now)
+  verify_equal "(b) mydumper+myloader" "$TMP/b.src" "$TMP/b.dst"
+  B_DUMP=$(elapsed "$t0" "$t1"); B_LOAD=$(elapsed "$t1" "$t2"); B_SUM=$(elapsed "$t2" "$t3"); B_TOTAL=$(elapsed "$t0" "$t3")
+  rm -rf "$dir"; sqlq -e "DROP DATABASE $MYL_DB"
+}
+
+pipeline_cloner() { # (c) java -jar db-cloner.jar clone, job repository in MariaDB (bench_repo); then (d)
+  local t0 t1 rc=0 gclog="$TMP/gc.log" backups="$TMP/backups"
+  rm -rf "$backups" "$gclog" "$TMP/time"; mkdir -p "$backups"
+  sqlq -e "DROP DATABASE IF EXISTS $CLONE_DB; CREATE DATABASE IF NOT EXISTS $REPO_DB"
+  t0=$(now)
+  # shellcheck disable=SC2086 # JAVA_OPTS_BENCH is a list of options
+  env CLONER_SOURCE_URL="jdbc:mysql://$HOST:$PORT/$SRC" CLONER_SOURCE_USERNAME="$DB_USER" \
+      CLONER_SOURCE_PASSWORD="$DB_PASS" CLONER_TARGET_DATABASE="$CLONE_DB" CLONER_BACKUP_DIR="$backups" \
+      CLONER_THREADS="$THREADS" \
+      SPRING_DATASOURCE_URL="jdbc:mysql://$HOST:$PORT/$REPO_DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
+      SPRING_DATASOURCE_PASSWORD="$DB_PASS" \
+    "${TIMER[@]}" java $JAVA_OPTS_BENCH "-Xlog:gc,gc+heap+exit:file=$gclog" -jar "$JAR" clone \
+    >"$TMP/cloner.out" 2>"$TMP/cloner.err" || rc=$?
+  t1=$(now)
+  if [[ $rc -ne 0 ]]; then
+    tail -n 40 "$TMP/cloner.err" >&2; die "(c) db-cloner clone exited with $rc (last log lines above)"
+  fi
+  C_TOTAL=$(elapsed "$t0" "$t1")
+  C_PROC="-"
+  if [[ -s "$TMP/time" ]]; then # /usr/bin/time: CPU seconds of the JVM (user + system) and its peak resident memory
+    C_PROC=$(awk '{ printf "JVM CPU %.1f s (user %.1f + sys %.1f), peak RSS %.0f MiB", $1 + $2, $1, $2, $3 / 1024 }' "$TMP/time")
+  fi
+  C_BACKUP_BYTES=$(du -sb "$backups" | cut -f1)
+  # The job must be COMPLETED in the job repository (kept in MariaDB, as in production, not in H2).
+  C_JOB=$(sqlq -e "SELECT STATUS, EXIT_CODE FROM $REPO_DB.BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1") \
+    || die "(c) cannot read the job repository $REPO_DB"
+  [[ "$(cut -f1 <<<"$C_JOB")" == COMPLETED ]] || die "(c) job execution not COMPLETED: $C_JOB"
+  # Durations from Spring Batch's log lines "Step: [name] executed in 1m2s345ms" and "Job: [...] completed ... in ...":
+  # millisecond precision, where the repository's START_TIME/END_TIME lose their fractions with Connector/J on
+  # MariaDB 10.x. Partition worker steps ("name:partitionN") are left out: their manager step spans them.
+  awk '
+    function secs(d,   t, v) { t = 0
+      while (match(d, /^[0-9]+(ms|h|m|s)/)) { v = substr(d, RSTART, RLENGTH); d = substr(d, RLENGTH + 1)
+        if (v ~ /ms$/) t += v / 1000; else if (v ~ /h$/) t += v * 3600; else if (v ~ /m$/) t += v * 60; else t += v + 0 }
+      return t }
+    match($0, /Step: \[[^]]+\] executed in [0-9hms]+/) { s = substr($0, RSTART + 7, RLENGTH - 7)
+      name = substr(s, 1, index(s, "]") - 1); d = substr(s, index(s, "executed in ") + 12)
+      if (name !~ /:/) printf "step\t%s\t%.2f\n", name, secs(d) }
+    /Job: \[.*\] completed/ && match($0, /in [0-9hms]+$/) { printf "job\tjob\t%.2f\n", secs(substr($0, RSTART + 3)) }
+    match($0, /Started .* \(process running for [0-9.]+\)/) { v = substr($0, RSTART, RLENGTH)
+      sub(/.*process running for /, "", v); sub(/\)/, "", v); printf "start\tstart\t%.2f\n", v }
+  ' "$TMP/cloner.err" >"$TMP/steps"
+  C_STEPS=$(awk -F'\t' '$1 == "step" { printf "%s%s %s", (n++ ? " / " : ""), $2, $3 }' "$TMP/steps")
+  C_COMPARE=$(awk -F'\t' '$1 == "step" && $2 == "compare" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/steps")
+  C_JOBSECS=$(awk -F'\t' '$1 == "job" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/steps")
+  C_START=$(awk -F'\t' '$1 == "start" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/steps")
+  [[ "$C_COMPARE" != "-" ]] || log "  warning: no 'Step: [compare] executed in' line in the cloner's log"
+  # Peak heap from the GC log: the largest heap occupancy seen before a collection ("A->B(C)": A), the largest
+  # occupancy after one (B: an upper bound of the live data), the largest committed heap (C), and the occupancy at exit.
+  read -r C_HEAP_PEAK C_HEAP_LIVE C_HEAP_COMMITTED C_GCS < <(awk '
+    function mb(v,   u, x) { u = substr(v, length(v)); x = substr(v, 1, length(v) - 1) + 0
+                             return u == "G" ? x * 1024 : u == "K" ? x / 1024 : u == "B" ? x / 1048576 : x }
+    match($0, /[0-9]+[BKMG]->[0-9]+[BKMG]\([0-9]+[BKMG]\)/) {
+      s = substr($0, RSTART, RLENGTH); split(s, p, /->|\(|\)/)
+      if (mb(p[1]) > peak) peak = mb(p[1]); if (mb(p[2]) > live) live = mb(p[2]); if (mb(p[3]) > com) com = mb(p[3]); n++ }
+    /garbage-first heap|def new generation|PSYoungGen|ParOldGen|tenured generation/ && match($0, /used [0-9]+K/) {
+      u = substr($0, RSTART + 5, RLENGTH - 6) / 1024; exit_used += u }
+    END { if (exit_used > peak) peak = exit_used; printf "%.0f %.0f %.0f %d\n", peak, live, com, n }' "$gclog")
+  # (d) CHECKSUM TABLE on both sides alone, which also verifies the clone independently of the cloner's own compare.
+  local d0 d1
+  d0=$(now)
+  checksums "$SRC" >"$TMP/d.src"; checksums "$CLONE_DB" >"$TMP/d.dst"
+  d1=$(now)
+  verify_equal "(c) db-cloner clone" "$TMP/d.src" "$TMP/d.dst"
+  D_TOTAL=$(elapsed "$d0" "$d1")
+  rm -rf "$backups"; sqlq -e "DROP DATABASE $CLONE_DB"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+
+TIMER=()
+if [[ -x /usr/bin/time ]]; then TIMER=(/usr/bin/time -o "$TMP/time" -f "%U %S %M"); fi
+CPU_MODEL="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
+SERVER_VERSION="$(sqlq -e 'SELECT VERSION()')"
+JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-12))"
+cp "$JAR" "$TMP/db-cloner.jar" # a copy: a rebuild of the jar during the run must not change or break it
+JAR="$TMP/db-cloner.jar"
+MYDUMPER_VERSION="$(mydumper --version 2>&1 | head -1)"
+declare -A RES
+
+run_size() {
+  local n=$1 r
+  SRC="bench_src_$n"
+  ensure_source "$n"
+  TABLES="$(sqlq -e "SELECT table_name FROM information_schema.tables WHERE table_schema = '$SRC'
+                     AND table_type = 'BASE TABLE' ORDER BY table_name")"
+  read -r SRC_CHARSET SRC_COLLATION < <(sqlq -e "SELECT default_character_set_name, default_collation_name
+                                               FROM information_schema.schemata WHERE schema_name = '$SRC'")
+  local rows bytes
+  rows=0; for t in $TABLES; do rows=$(( rows + $(sqlq -e "SELECT COUNT(*) FROM \`$SRC\`.\`$t\`") )); done
+  bytes=$(sqlq -e "SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = '$SRC'")
+  local load0; load0="$(cut -d' ' -f1-3 /proc/loadavg)"
+  log "warming up: CHECKSUM TABLE $SRC (untimed)"
+  checksums "$SRC" >/dev/null
+
+  local a=() ad=() al=() as=() b=() bd=() bl=() bs=() c=() cc=() cj=() d=() heap=() live=()
+  run_a() {
+    log "size $n, run $r/$RUNS: (a) mariadb-dump | mariadb + CHECKSUM TABLE"
+    pipeline_seed; a+=("$A_TOTAL"); ad+=("$A_DUMP"); al+=("$A_LOAD"); as+=("$A_SUM")
+    log "  (a) $A_TOTAL s (dump $A_DUMP, restore $A_LOAD, checksum $A_SUM)"
+  }
+  run_b() {
+    log "size $n, run $r/$RUNS: (b) mydumper + myloader -t $THREADS + CHECKSUM TABLE"
+    pipeline_mydumper; b+=("$B_TOTAL"); bd+=("$B_DUMP"); bl+=("$B_LOAD"); bs+=("$B_SUM")
+    log "  (b) $B_TOTAL s (dump $B_DUMP, load $B_LOAD, checksum $B_SUM)"
+  }
+  run_c() {
+    log "size $n, run $r/$RUNS: (c) db-cloner clone, then (d) CHECKSUM TABLE both sides"
+    pipeline_cloner; c+=("$C_TOTAL"); cc+=("$C_COMPARE"); cj+=("$C_JOBSECS"); d+=("$D_TOTAL")
+    heap+=("$C_HEAP_PEAK"); live+=("$C_HEAP_LIVE")
+    log "  (c) $C_TOTAL s ($C_STEPS; job $C_JOBSECS s), peak heap $C_HEAP_PEAK MiB; (d) $D_TOTAL s"
+  }
+  local order=(a b c) i
+  for ((r = 1; r <= RUNS; r++)); do
+    # Run r starts with pipeline r (rotating a b c), so that with --runs 3 each one goes first, second and last once.
+    for ((i = 0; i < 3; i++)); do settle; "run_${order[(r - 1 + i) % 3]}"; done
+  done
+  local A B C CC D
+  A=$(median <<<"${a[*]}"); B=$(median <<<"${b[*]}"); C=$(median <<<"${c[*]}"); CC=$(median <<<"${cc[*]}")
+  D=$(median <<<"${d[*]}")
+  RES[$n,a]=$A; RES[$n,b]=$B; RES[$n,c]=$C; RES[$n,cmp]=$CC; RES[$n,d]=$D; RES[$n,job]=$(median <<<"${cj[*]}")
+  local r1 r2 r3
+  r1=$(ratio "$C" "$A"); r2=$(ratio "$C" "$B"); r3=$(ratio "$CC" "$D")
+  {
+    echo
+    echo "== db-cloner bench: $n rows in order_items; $rows rows in $(wc -w <<<"$TABLES") tables, ~$(( bytes / 1048576 )) MiB on disk =="
+    echo "machine: $(nproc) cores, $CPU_MODEL, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); server $SERVER_VERSION; load average before $load0, after $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "jar: $JAR_INFO; threads $THREADS; JVM options $JAVA_OPTS_BENCH; $MYDUMPER_VERSION"
+    echo "runs: $RUNS (every figure is the median of the runs, except the cloner's steps and GC counts: the last run's)"
+    printf '%-48s %9s   %s\n' "pipeline (end to end, verified)" "seconds" "parts (s)"
+    printf '%-48s %9s   %s\n' "(a) mariadb-dump | mariadb + CHECKSUM both" "$A" \
+      "dump $(median <<<"${ad[*]}") ($(( A_BYTES / 1048576 )) MiB) / restore $(median <<<"${al[*]}") / checksum $(median <<<"${as[*]}")"
+    printf '%-48s %9s   %s\n' "(b) mydumper+myloader -t $THREADS + CHECKSUM both" "$B" \
+      "dump $(median <<<"${bd[*]}") / load $(median <<<"${bl[*]}") / checksum $(median <<<"${bs[*]}")"
+    printf '%-48s %9s   %s\n' "(c) java -jar db-cloner.jar clone" "$C" \
+      "$C_STEPS; job $C_JOBSECS; JVM + Spring start $C_START; backup files $(( C_BACKUP_BYTES / 1048576 )) MiB"
+    printf '%-48s %9s\n' "(d) CHECKSUM TABLE source + clone" "$D"
+    printf '%-48s %9s   %-7s %s\n' "ratio" "value" "goal" ""
+    printf '%-48s %9s   %-7s %s\n' "cloner / seed-style (c/a)" "$r1" "<= 0.50" "$(verdict "$r1" 0.50)"
+    printf '%-48s %9s   %-7s %s\n' "cloner / mydumper+myloader+checksum (c/b)" "$r2" "<= 1.00" "$(verdict "$r2" 1.00)"
+    printf '%-48s %9s   %-7s %s\n' "compare step / checksum both sides (cmp/d)" "$r3" "<= 1.00" "$(verdict "$r3" 1.00)"
+    printf '%-48s %9.0f   %s\n' "JVM peak heap used (MiB)" "$(median <<<"${heap[*]}")" \
+      "max live after GC $(median <<<"${live[*]}" | cut -d. -f1) MiB; committed max $C_HEAP_COMMITTED MiB; $C_GCS GC pauses (last run)"
+    printf '%-48s %9s   %s\n' "cloner process (last run)" "" "$C_PROC"
+  } | tee -a "$REPORT"
+}
+
+if [[ $GENERATE_ONLY -eq 1 ]]; then
+  DROP_SOURCE=0; for n in "${SIZES[@]}"; do ensure_source "$n"; done; exit 0
+fi
+for n in "${SIZES[@]}"; do run_size "$n"; done
+
+if [[ ${#SIZES[@]} -gt 1 ]]; then
+  {
+    echo
+    echo "== growth with rows (goal: time ratio <= 1.1 x rows ratio, e.g. 4x rows <= 4.4x time) =="
+    printf '%-22s %-12s %8s %8s %8s %8s %8s %8s\n' "sizes" "rows ratio" "(a)" "(b)" "(c)" "(c) job" "compare" "(d)"
+    for ((i = 1; i < ${#SIZES[@]}; i++)); do
+      s0=${SIZES[i-1]}; s1=${SIZES[i]}
+      rr=$(ratio "$s1" "$s0")
+      printf '%-22s %-12s %8s %8s %8s %8s %8s %8s   cloner: %s\n' "$s0 -> $s1" "x$rr" \
+        "x$(ratio "${RES[$s1,a]}" "${RES[$s0,a]}")" "x$(ratio "${RES[$s1,b]}" "${RES[$s0,b]}")" \
+        "x$(ratio "${RES[$s1,c]}" "${RES[$s0,c]}")" "x$(ratio "${RES[$s1,job]}" "${RES[$s0,job]}")" \
+        "x$(ratio "${RES[$s1,cmp]}" "${RES[$s0,cmp]}")" \
+        "x$(ratio "${RES[$s1,d]}" "${RES[$s0,d]}")" \
+        "$(verdict "$(ratio "${RES[$s1,c]}" "${RES[$s0,c]}")" "$(awk -v r="$rr" 'BEGIN { print 1.1 * r }')")"
+    done
+  } | tee -a "$REPORT"
+fi
+log "report written to $REPORT"
