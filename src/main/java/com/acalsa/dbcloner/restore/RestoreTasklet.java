@@ -3,12 +3,17 @@ package com.acalsa.dbcloner.restore;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 import com.acalsa.dbcloner.job.ClonerException;
+import com.acalsa.dbcloner.job.ParallelTasks;
 import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.job.WorkerProperties;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.CloneMarker;
+import com.acalsa.dbcloner.mysql.DeferredIndexes;
 import com.acalsa.dbcloner.mysql.ServerCapabilities;
 import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.mysql.SqlErrors;
@@ -23,9 +28,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code restore} step, in three calls: check the target and create every table as the source had it; load
- * every key range's rows in parallel, one connection per worker; recreate views, routines, triggers and events and
- * mark the clone {@code RESTORED}. Foreign-key checks are off in each session so tables load in any order; the
+ * The {@code restore} step, in four calls: check the target and create every table as the source had it but for its
+ * secondary indexes and foreign keys ({@link DeferredIndexes}); load every key range's rows in parallel, one
+ * connection per worker; add the indexes and keys back; recreate views, routines, triggers and events and mark the
+ * clone {@code RESTORED}. Foreign-key checks are off in each session so tables load in any order; the
  * sessions set every mode the load depends on (see {@link Sessions#loadRawValues}). Until the last call the clone
  * stays marked {@code RESTORING}.
  */
@@ -50,6 +56,8 @@ class RestoreTasklet implements Tasklet {
 
 	private boolean loaded;
 
+	private List<String> deferredIndexes;
+
 	RestoreTasklet(CloneEndpoints endpoints, BackupDirectory backup, RestoreProperties properties,
 			WorkerProperties workers) {
 		this.endpoints = endpoints;
@@ -72,6 +80,10 @@ class RestoreTasklet implements Tasklet {
 				this.loaded = true;
 				return RepeatStatus.CONTINUABLE;
 			}
+			if (!this.deferredIndexes.isEmpty()) {
+				addBackIndexes();
+				return RepeatStatus.CONTINUABLE;
+			}
 			createObjects();
 			return RepeatStatus.FINISHED;
 		}
@@ -91,9 +103,12 @@ class RestoreTasklet implements Tasklet {
 			ServerCapabilities target = ServerCapabilities.probe(connection);
 			refuseRowsLargerThan(manifest, target.maxAllowedPacket());
 			this.loader = chooseLoader(target);
+			this.deferredIndexes = new ArrayList<>();
 			for (Manifest.TableEntry table : manifest.tables()) {
+				DeferredIndexes split = DeferredIndexes.split(this.endpoints.cloneDatabase(), table.name(), table.ddl());
+				split.addBack().ifPresent(this.deferredIndexes::add);
 				try {
-					Sessions.execute(connection, table.ddl());
+					Sessions.execute(connection, split.createTable());
 				}
 				catch (SQLException ex) {
 					throw new SQLException("table `" + table.name() + "`: " + ex.getMessage(), ex.getSQLState(),
@@ -102,6 +117,22 @@ class RestoreTasklet implements Tasklet {
 			}
 		}
 		this.manifest = manifest;
+	}
+
+	/** Secondary indexes and foreign keys, added back to the loaded tables, several tables at once. */
+	private void addBackIndexes() throws SQLException, IOException {
+		List<Callable<Void>> alters = new ArrayList<>();
+		for (String alter : this.deferredIndexes) {
+			alters.add(() -> {
+				try (Connection connection = openClone()) {
+					Sessions.execute(connection, alter);
+				}
+				return null;
+			});
+		}
+		ParallelTasks.run(this.workers, "index-worker", alters);
+		logger.info("Added back the secondary indexes and foreign keys of {} tables", this.deferredIndexes.size());
+		this.deferredIndexes = List.of();
 	}
 
 	private void createObjects() throws SQLException {
