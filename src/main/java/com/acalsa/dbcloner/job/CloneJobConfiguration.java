@@ -1,5 +1,7 @@
 package com.acalsa.dbcloner.job;
 
+import com.acalsa.dbcloner.history.RunJournal;
+import com.acalsa.dbcloner.history.StopOnSignal;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.SourceProperties;
 import com.acalsa.dbcloner.mysql.TargetProperties;
@@ -15,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The two jobs, as step order only. {@code cloneJob}: backup → emptyCheck → createDb → restore → compare; the first
  * failed step ends the run with its REF_BC code. {@code verifyJob}: compare alone, against the snapshot the clone
- * was restored from.
+ * was restored from. Both record their run for the history and stop gracefully on SIGTERM ({@code history/}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SourceProperties.class, TargetProperties.class })
@@ -32,19 +34,24 @@ public class CloneJobConfiguration {
 
 	@Bean
 	Job cloneJob(JobRepository jobRepository, Step backupStep, Step emptyCheckStep, Step createDbStep,
-			Step restoreStep, Step compareStep) {
+			Step restoreStep, Step compareStep, RunJournal runJournal, StopOnSignal stopOnSignal) {
 		return new JobBuilder(CLONE_JOB, jobRepository).start(backupStep)
 			.next(emptyCheckStep)
 			.next(createDbStep)
 			.next(restoreStep)
 			.next(compareStep)
 			.listener(new RefBcJobListener())
+			.listener(runJournal)
+			.listener(stopOnSignal)
 			.build();
 	}
 
 	@Bean
-	Job verifyJob(JobRepository jobRepository, Step compareStep) {
-		return new JobBuilder(VERIFY_JOB, jobRepository).start(compareStep).listener(new RefBcJobListener()).build();
+	Job verifyJob(JobRepository jobRepository, Step compareStep, StopOnSignal stopOnSignal) {
+		return new JobBuilder(VERIFY_JOB, jobRepository).start(compareStep)
+			.listener(new RefBcJobListener())
+			.listener(stopOnSignal)
+			.build();
 	}
 
 }

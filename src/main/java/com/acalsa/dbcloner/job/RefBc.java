@@ -27,7 +27,14 @@ public enum RefBc {
 
 	ERROR_USAGE("REF_BC_008", 8, "Comando o argumento desconocido."),
 
-	ERROR_UNEXPECTED("REF_BC_009", 9, "Error inesperado. Ejecuta de nuevo con --debug y reporta la traza.");
+	ERROR_UNEXPECTED("REF_BC_009", 9, "Error inesperado. Ejecuta de nuevo con --debug y reporta la traza."),
+
+	ERROR_LOCKED("REF_BC_010", 10, "Otra ejecución del mismo origen y clon está en curso; esta no se inició."),
+
+	ERROR_INTERRUPTED("REF_BC_015", 15,
+			"La ejecución se interrumpió antes de terminar; el clon quedó incompleto y se puede reanudar."),
+
+	ERROR_RESTART("REF_BC_016", 16, "No se puede reanudar la ejecución indicada.");
 
 	private final String code;
 

@@ -1,6 +1,7 @@
 package com.acalsa.dbcloner.restore;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.job.RefBcStepListener;
@@ -31,9 +32,10 @@ public class RestoreStepConfiguration {
 
 	@Bean
 	Step restoreStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RestoreTasklet restoreTasklet) {
+			RestoreTasklet restoreTasklet, @Value("${cloner.restore.pause-per-table:0s}") Duration pause) {
 		return new StepBuilder(STEP_NAME, jobRepository).tasklet(restoreTasklet, transactionManager)
 			.listener(restoreTasklet)
+			.listener(new TablePacing(pause))
 			.listener(new RefBcStepListener(RefBc.ERROR_RESTORE_BACKUP))
 			.build();
 	}

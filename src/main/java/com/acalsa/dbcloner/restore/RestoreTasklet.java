@@ -2,13 +2,18 @@ package com.acalsa.dbcloner.restore;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 import com.acalsa.dbcloner.job.ClonerException;
 import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.CloneMarker;
+import com.acalsa.dbcloner.mysql.Identifiers;
 import com.acalsa.dbcloner.mysql.ServerCapabilities;
 import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.mysql.SqlErrors;
@@ -34,6 +39,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 class RestoreTasklet implements Tasklet, StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RestoreTasklet.class);
+
+	private static final String SQL_LEFT_OVER_TABLES = "SELECT TABLE_NAME FROM information_schema.TABLES "
+			+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> '" + CloneMarker.TABLE + "'";
 
 	private final CloneEndpoints endpoints;
 
@@ -98,7 +106,30 @@ class RestoreTasklet implements Tasklet, StepExecutionListener {
 		}
 		this.connection.setCatalog(this.endpoints.cloneDatabase());
 		Sessions.loadRawValues(this.connection);
+		dropLeftOverTables();
 		this.pending = this.backup.readManifest().tables().iterator();
+	}
+
+	/**
+	 * A restart resumes at this step on the clone a failed attempt half filled: its tables go first (foreign-key
+	 * checks are off for the session), the mark stays, so the restore always starts from the empty marked clone.
+	 */
+	private void dropLeftOverTables() throws SQLException {
+		List<String> tables = new ArrayList<>();
+		try (PreparedStatement statement = this.connection.prepareStatement(SQL_LEFT_OVER_TABLES)) {
+			statement.setString(1, this.endpoints.cloneDatabase());
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+		}
+		for (String table : tables) {
+			Sessions.execute(this.connection, "DROP TABLE " + Identifiers.qualify(this.endpoints.cloneDatabase(), table));
+		}
+		if (!tables.isEmpty()) {
+			logger.info("Dropped {} tables an earlier attempt left in {}", tables.size(), this.endpoints.describeClone());
+		}
 	}
 
 	private void restore(Manifest.TableEntry table, StepContribution contribution) throws SQLException, IOException {
