@@ -10,6 +10,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ public class StopOnSignal implements JobExecutionListener {
 
 	private static volatile boolean signalled;
 
-	private final JobOperator jobOperator;
+	private final ObjectProvider<JobOperator> jobOperator;
 
 	private final ShutdownProperties properties;
 
@@ -38,7 +39,11 @@ public class StopOnSignal implements JobExecutionListener {
 
 	private volatile CountDownLatch ended;
 
-	StopOnSignal(JobOperator jobOperator, ShutdownProperties properties) {
+	/**
+	 * The operator is looked up when a signal comes: the jobs this listens to are built before it, and the
+	 * operator's job registry is filled with those jobs when the operator is created.
+	 */
+	StopOnSignal(ObjectProvider<JobOperator> jobOperator, ShutdownProperties properties) {
 		this.jobOperator = jobOperator;
 		this.properties = properties;
 	}
@@ -72,7 +77,7 @@ public class StopOnSignal implements JobExecutionListener {
 		logger.warn("Shutdown signal: stopping execution {} at its next commit (grace period {})",
 				jobExecution.getId(), this.properties.gracePeriod());
 		try {
-			this.jobOperator.stop(jobExecution);
+			this.jobOperator.getObject().stop(jobExecution);
 		}
 		catch (JobExecutionNotRunningException ex) {
 			logger.info("Execution {} had already ended", jobExecution.getId());
