@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,13 @@ public class RunHistory {
 	}
 
 	public Optional<JobExecution> find(long executionId) {
-		return Optional.ofNullable(this.jobRepository.getJobExecution(executionId));
+		try {
+			return Optional.ofNullable(this.jobRepository.getJobExecution(executionId));
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// the JDBC repository of Batch 6.0 throws where its contract says null
+			return Optional.empty();
+		}
 	}
 
 	/** The executions of {@code cloneJob} for {@code pair}, newest first, at most {@code limit}. */

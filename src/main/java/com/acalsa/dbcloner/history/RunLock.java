@@ -56,7 +56,8 @@ public final class RunLock implements AutoCloseable {
 			throw new RunLockedException(name, holder);
 		}
 		catch (SQLException ex) {
-			throw new ClonerException(RefBc.ERROR_LOCKED, "cannot take the run lock on " + endpoints.target().server()
+			// the target is unusable, as createDb would find it
+			throw new ClonerException(RefBc.ERROR_CREATE_TEST_DB, "cannot take the run lock on " + endpoints.target().server()
 					+ ": " + SqlErrors.describe(ex, endpoints.target(), "cloner.target"), ex);
 		}
 	}
