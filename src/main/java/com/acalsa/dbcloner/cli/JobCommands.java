@@ -102,6 +102,9 @@ class JobCommands {
 		catch (RunLock.RunLockedException ex) {
 			throw this.operations.refusals().record(job.getName(), this.pair, ex);
 		}
+		catch (ClonerException ex) {
+			throw this.operations.refusals().record(job.getName(), this.pair, ex);
+		}
 	}
 
 	private JobExecution find(long executionId) {

@@ -17,9 +17,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a run that did not start because another run of its pair holds the lock: a job execution of its own,
- * FAILED with {@link RefBc#ERROR_LOCKED} and no step, naming the execution that holds the lock, so that the history
- * shows every launch. Such a record is never resumed.
+ * Records a run that did not start because another run of its pair holds the lock (or the lock could not be
+ * taken at all): a job execution of its own, FAILED with {@link RefBc#ERROR_LOCKED} (or the failure's code) and no
+ * step, naming the execution that holds the lock, so that the history shows every launch. Such a record is never
+ * resumed.
  */
 @Component
 public class LockRefusals {
@@ -39,18 +40,31 @@ public class LockRefusals {
 	 */
 	public ClonerException record(String jobName, RunPair pair, RunLock.RunLockedException locked) {
 		String holders = describeHolders(pair, locked);
+		JobExecution refused = recordFailure(jobName, pair, RefBc.ERROR_LOCKED, "another run holds the lock");
+		String cause = "another run of " + pair + " holds its lock: " + holders + "; this run (execution "
+				+ refused.getId() + ") did not start";
+		refused.setExitStatus(new ExitStatus(RefBc.ERROR_LOCKED.code(), cause));
+		this.jobRepository.update(refused);
+		return new ClonerException(RefBc.ERROR_LOCKED, cause);
+	}
+
+	/** Records a run that could not even take the lock (the target refused the connection), with its failure. */
+	public ClonerException record(String jobName, RunPair pair, ClonerException failure) {
+		recordFailure(jobName, pair, failure.refBc(), failure.getMessage());
+		return failure;
+	}
+
+	private JobExecution recordFailure(String jobName, RunPair pair, RefBc refBc, String cause) {
 		JobParameters parameters = pair.newRunParameters();
 		JobInstance instance = this.jobRepository.createJobInstance(jobName, parameters);
 		JobExecution refused = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
-		String cause = "another run of " + pair + " holds its lock: " + holders + "; this run (execution "
-				+ refused.getId() + ") did not start";
 		LocalDateTime now = LocalDateTime.now();
 		refused.setStartTime(now);
 		refused.setEndTime(now);
 		refused.setStatus(BatchStatus.FAILED);
-		refused.setExitStatus(new ExitStatus(RefBc.ERROR_LOCKED.code(), cause));
+		refused.setExitStatus(new ExitStatus(refBc.code(), cause));
 		this.jobRepository.update(refused);
-		return new ClonerException(RefBc.ERROR_LOCKED, cause);
+		return refused;
 	}
 
 	private String describeHolders(RunPair pair, RunLock.RunLockedException locked) {

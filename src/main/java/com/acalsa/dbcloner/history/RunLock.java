@@ -56,9 +56,10 @@ public final class RunLock implements AutoCloseable {
 			throw new RunLockedException(name, holder);
 		}
 		catch (SQLException ex) {
-			// the target is unusable, as createDb would find it
-			throw new ClonerException(RefBc.ERROR_CREATE_TEST_DB, "cannot take the run lock on " + endpoints.target().server()
-					+ ": " + SqlErrors.describe(ex, endpoints.target(), "cloner.target"), ex);
+			// nothing has run yet: like a backup that cannot connect, the operator checks credentials and servers
+			throw new ClonerException(RefBc.ERROR_BACKUP, "cannot take the run lock on " + endpoints.target().server()
+					+ ": " + SqlErrors.describe(ex, endpoints.target(), "cloner.target")
+					+ " (unset, they are cloner.source.username and cloner.source.password)", ex);
 		}
 	}
 
