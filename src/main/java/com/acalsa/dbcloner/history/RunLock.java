@@ -58,9 +58,15 @@ public final class RunLock implements AutoCloseable {
 		catch (SQLException ex) {
 			// nothing has run yet: like a backup that cannot connect, the operator checks credentials and servers
 			throw new ClonerException(RefBc.ERROR_BACKUP, "cannot take the run lock on " + endpoints.target().server()
-					+ ": " + SqlErrors.describe(ex, endpoints.target(), "cloner.target")
-					+ " (unset, they are cloner.source.username and cloner.source.password)", ex);
+					+ ": " + SqlErrors.describe(ex, endpoints.target(), credentialSettings(endpoints)), ex);
 		}
+	}
+
+	/** The settings an operator fixes: the target's credentials default to the source's. */
+	private static String credentialSettings(CloneEndpoints endpoints) {
+		boolean inherited = endpoints.target().username().equals(endpoints.source().username())
+				&& endpoints.target().password().reveal().equals(endpoints.source().password().reveal());
+		return inherited ? "cloner.source" : "cloner.target";
 	}
 
 	/** {@code db-cloner.<hash>}: a user-level lock name is at most 64 characters, a pair's name may be longer. */
