@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DbClonerApplication {
 
 	public static void main(String[] args) {
-		System.exit(ClonerCommandLine.run(args, System.in, System.out, System.err));
+		ClonerCommandLine.exit(ClonerCommandLine.run(args, System.in, System.out, System.err));
 	}
 
 }

@@ -2,6 +2,8 @@ package com.acalsa.dbcloner.job;
 
 import com.acalsa.dbcloner.credentials.DecryptedCredentials;
 import com.acalsa.dbcloner.metrics.RunMetricsListener;
+import com.acalsa.dbcloner.history.RunJournal;
+import com.acalsa.dbcloner.history.StopOnSignal;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.SourceProperties;
 import com.acalsa.dbcloner.mysql.TargetProperties;
@@ -17,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The two jobs, as step order only. {@code cloneJob}: backup → emptyCheck → createDb → restore → compare; the first
  * failed step ends the run with its REF_BC code. {@code verifyJob}: compare alone, against the snapshot the clone
- * was restored from.
+ * was restored from. Both record their run for the history and stop gracefully on SIGTERM ({@code history/}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SourceProperties.class, TargetProperties.class, WorkerProperties.class })
@@ -36,7 +38,8 @@ public class CloneJobConfiguration {
 
 	@Bean
 	Job cloneJob(JobRepository jobRepository, Step backupStep, Step emptyCheckStep, Step createDbStep,
-			Step restoreStep, Step compareStep, RunMetricsListener runMetricsListener) {
+			Step restoreStep, Step compareStep, RunMetricsListener runMetricsListener, RunJournal runJournal,
+			StopOnSignal stopOnSignal) {
 		return new JobBuilder(CLONE_JOB, jobRepository).start(backupStep)
 			.next(emptyCheckStep)
 			.next(createDbStep)
@@ -44,14 +47,18 @@ public class CloneJobConfiguration {
 			.next(compareStep)
 			.listener(runMetricsListener)
 			.listener(new RefBcJobListener())
+			.listener(runJournal)
+			.listener(stopOnSignal)
 			.build();
 	}
 
 	@Bean
-	Job verifyJob(JobRepository jobRepository, Step compareStep, RunMetricsListener runMetricsListener) {
+	Job verifyJob(JobRepository jobRepository, Step compareStep, RunMetricsListener runMetricsListener,
+			StopOnSignal stopOnSignal) {
 		return new JobBuilder(VERIFY_JOB, jobRepository).start(compareStep)
 			.listener(runMetricsListener)
 			.listener(new RefBcJobListener())
+			.listener(stopOnSignal)
 			.build();
 	}
 

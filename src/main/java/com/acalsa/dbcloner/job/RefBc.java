@@ -29,6 +29,8 @@ public enum RefBc {
 
 	ERROR_UNEXPECTED("REF_BC_009", 9, "Error inesperado. Ejecuta de nuevo con --debug y reporta la traza."),
 
+	ERROR_LOCKED("REF_BC_010", 10, "Otra ejecución del mismo origen y clon está en curso; esta no se inició."),
+
 	ERROR_KMS_UNAVAILABLE("REF_BC_011", 11, "No se pudo contactar con AWS KMS. Verifica el endpoint y la red."),
 
 	ERROR_KMS_ACCESS_DENIED("REF_BC_012", 12,
@@ -36,7 +38,12 @@ public enum RefBc {
 
 	ERROR_KMS_DECRYPT("REF_BC_013", 13, "Error al descifrar las credenciales con AWS KMS."),
 
-	ERROR_KMS_CIPHERTEXT("REF_BC_014", 14, "Las credenciales cifradas no tienen un formato válido.");
+	ERROR_KMS_CIPHERTEXT("REF_BC_014", 14, "Las credenciales cifradas no tienen un formato válido."),
+
+	ERROR_INTERRUPTED("REF_BC_015", 15,
+			"La ejecución se interrumpió antes de terminar; el clon quedó incompleto y se puede reanudar."),
+
+	ERROR_RESTART("REF_BC_016", 16, "No se puede reanudar la ejecución indicada.");
 
 	private final String code;
 

@@ -9,7 +9,8 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * Records the job's outcome as its exit status in the job repository: {@code COMPLETED}, or the REF_BC code of the
  * step that failed with the plain cause as exit description (no stack trace). A job that failed outside any step
- * (a listener, the repository) gets the code its failure carries.
+ * (a listener, the repository) gets the code its failure carries. A run stopped on request (SIGTERM, see
+ * {@code history.StopOnSignal}) ends with {@link RefBc#ERROR_INTERRUPTED}, naming the step it stopped in.
  */
 public class RefBcJobListener implements JobExecutionListener {
 
@@ -26,6 +27,10 @@ public class RefBcJobListener implements JobExecutionListener {
 
 	private static Failure failureOf(JobExecution jobExecution) {
 		for (StepExecution step : jobExecution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.STOPPED) {
+				return new Failure(RefBc.ERROR_INTERRUPTED, "stopped on request (SIGTERM) during step "
+						+ step.getStepName() + "; the clone is left incomplete and the next run resumes here");
+			}
 			if (RefBc.ofCode(step.getExitStatus().getExitCode()).isPresent()) {
 				RefBc refBc = RefBc.ofCode(step.getExitStatus().getExitCode()).get();
 				return Failure.of(step.getFailureExceptions().isEmpty() ? new ClonerException(refBc, "step "

@@ -34,8 +34,9 @@ public class RestoreStepConfiguration {
 
 	@Bean
 	Step restoreStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RestoreTasklet restoreTasklet) {
+			RestoreTasklet restoreTasklet, RestoreProperties properties) {
 		return new StepBuilder(STEP_NAME, jobRepository).tasklet(restoreTasklet, transactionManager)
+			.listener(new RestorePacing(properties.pause()))
 			.listener(new RefBcStepListener(RefBc.ERROR_RESTORE_BACKUP))
 			.build();
 	}

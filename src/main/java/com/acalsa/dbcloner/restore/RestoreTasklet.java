@@ -14,9 +14,13 @@ import com.acalsa.dbcloner.job.WorkerProperties;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.CloneMarker;
 import com.acalsa.dbcloner.mysql.DeferredIndexes;
+import com.acalsa.dbcloner.mysql.Identifiers;
+import com.acalsa.dbcloner.mysql.SchemaObject;
+import com.acalsa.dbcloner.mysql.SchemaObjects;
 import com.acalsa.dbcloner.mysql.ServerCapabilities;
 import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.mysql.SqlErrors;
+import com.acalsa.dbcloner.mysql.TableShape;
 import com.acalsa.dbcloner.snapshot.BackupDirectory;
 import com.acalsa.dbcloner.snapshot.Manifest;
 import org.slf4j.Logger;
@@ -103,6 +107,7 @@ class RestoreTasklet implements Tasklet {
 			ServerCapabilities target = ServerCapabilities.probe(connection);
 			refuseRowsLargerThan(manifest, target.maxAllowedPacket());
 			this.loader = chooseLoader(target);
+			dropLeftOvers(connection);
 			this.deferredIndexes = new ArrayList<>();
 			for (Manifest.TableEntry table : manifest.tables()) {
 				DeferredIndexes split = DeferredIndexes.split(this.endpoints.cloneDatabase(), table.name(), table.ddl());
@@ -144,6 +149,32 @@ class RestoreTasklet implements Tasklet {
 		logger.info("Restored {} into {}: {} tables, {} other objects (definers: {})", this.backup,
 				this.endpoints.describeClone(), this.manifest.tables().size(), this.manifest.objects().size(),
 				this.properties.definers());
+	}
+
+	/**
+	 * A restart resumes at this step on the clone a failed attempt half filled: what that attempt created goes first
+	 * (foreign-key checks are off for the session; a table's triggers go with it), the mark stays, so the restore
+	 * always starts from the empty marked clone.
+	 */
+	private void dropLeftOvers(Connection connection) throws SQLException {
+		String clone = this.endpoints.cloneDatabase();
+		List<String> drops = new ArrayList<>();
+		for (SchemaObject object : SchemaObjects.read(connection, clone)) {
+			if (object.type() != SchemaObject.Type.TRIGGER) {
+				drops.add("DROP " + object.type() + " " + Identifiers.qualify(clone, object.name()));
+			}
+		}
+		for (String table : TableShape.baseTables(connection, clone)) {
+			if (!table.equals(CloneMarker.TABLE)) {
+				drops.add("DROP TABLE " + Identifiers.qualify(clone, table));
+			}
+		}
+		for (String drop : drops) {
+			Sessions.execute(connection, drop);
+		}
+		if (!drops.isEmpty()) {
+			logger.info("Dropped {} objects an earlier attempt left in {}", drops.size(), this.endpoints.describeClone());
+		}
 	}
 
 	/** LOAD DATA LOCAL INFILE where the target allows it (about twice as fast), batched INSERTs otherwise. */
