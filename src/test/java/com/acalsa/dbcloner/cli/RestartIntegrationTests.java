@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -97,6 +99,34 @@ class RestartIntegrationTests {
 	void restartOfAnExecutionThatDoesNotExistEndsWithRefBc016() {
 		assertThat(run("restart", "--execution-id=424242")).as(this::stderr).isEqualTo(16);
 		assertThat(stderr()).startsWith("REF_BC_016 ERROR_RESTART").contains("no execution 424242");
+	}
+
+	@Test
+	void restartOfARunWhoseBackupWasRemovedEndsWithRefBc016AndNoStackTrace() throws Exception {
+		// given: a run that failed in createDb, in a repository and backup directory of its own
+		String user = TestServer.uniqueName("dbc_gone");
+		TestServer.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'gone-pw'", "GRANT SELECT ON *.* TO '" + user + "'@'%'");
+		try {
+			String[] own = { "--spring.datasource.url=jdbc:h2:mem:" + user + ";DB_CLOSE_DELAY=-1",
+					"--cloner.backup.dir=" + WORK.resolve("gone-backups"), "--cloner.target.database=" + OTHER_CLONE + "_gone",
+					"--cloner.target.username=" + user, "--cloner.target.password=gone-pw" };
+			assertThat(run("clone", own)).as(this::stderr).isEqualTo(3);
+			try (var dirs = Files.list(WORK.resolve("gone-backups"))) {
+				for (Path dir : dirs.toList()) {
+					FileSystemUtils.deleteRecursively(dir);
+				}
+			}
+
+			// when
+			int exit = run("restart", own);
+
+			// then
+			assertThat(exit).isEqualTo(16);
+			assertThat(stderr()).startsWith("REF_BC_016 ERROR_RESTART").contains("backup").doesNotContain("\tat ");
+		}
+		finally {
+			TestServer.execute("DROP USER '" + user + "'@'%'");
+		}
 	}
 
 	private List<Path> backups() throws Exception {
