@@ -4,7 +4,9 @@ import com.acalsa.dbcloner.cli.ClonerCommandLine;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** db-cloner: a verified logical clone of a MySQL database, taken by a Spring Batch job. */
+/**
+ * db-cloner: a verified logical clone of a MySQL database, taken by a Spring Batch job.
+ */
 @SpringBootApplication
 public class DbClonerApplication {
 

@@ -5,8 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * A table of values that trip naive dump formats: the escape and NULL markers as text, NULL beside the empty string,
- * a BLOB holding every byte value, text ending in a backslash, tabs, newlines, NUL and emoji.
+ * A table of values that trip naive dump formats: the escape and NULL markers as text,
+ * NULL beside the empty string, a BLOB holding every byte value, text ending in a
+ * backslash, tabs, newlines, NUL and emoji.
  */
 public final class EdgeValues {
 

@@ -15,10 +15,11 @@ import com.acalsa.dbcloner.credentials.Secret;
 import com.acalsa.dbcloner.mysql.DatabaseEndpoint;
 
 /**
- * A private MariaDB server started by a test, on a free loopback port with its own data directory, for what one
- * shared server cannot show: a target in another time zone, a source and a target with different
- * {@code max_allowed_packet}. Needs the {@code mariadb-install-db} and {@code mariadbd} programs of the
- * {@code mariadb-server} package; stopped and removed by {@link #close()}.
+ * A private MariaDB server started by a test, on a free loopback port with its own data
+ * directory, for what one shared server cannot show: a target in another time zone, a
+ * source and a target with different {@code max_allowed_packet}. Needs the
+ * {@code mariadb-install-db} and {@code mariadbd} programs of the {@code mariadb-server}
+ * package; stopped and removed by {@link #close()}.
  */
 public final class SecondServer implements AutoCloseable {
 
@@ -36,7 +37,10 @@ public final class SecondServer implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Starts a server with these extra {@code mariadbd} options, e.g. {@code --default-time-zone=+05:00}. */
+	/**
+	 * Starts a server with these extra {@code mariadbd} options, e.g.
+	 * {@code --default-time-zone=+05:00}.
+	 */
 	public static SecondServer start(String... options) throws IOException, InterruptedException {
 		if (!Files.isExecutable(MARIADBD)) {
 			throw new IllegalStateException("these tests start their own MariaDB server and need " + MARIADBD
@@ -49,8 +53,8 @@ public final class SecondServer implements AutoCloseable {
 				"--auth-root-authentication-method=normal", "--skip-test-db"));
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(MARIADBD.toString(), "--no-defaults", "--datadir=" + data,
-				"--port=" + port, "--bind-address=127.0.0.1", "--socket=" + directory.resolve("sock"),
-				"--user=mysql", "--skip-log-bin", "--innodb-buffer-pool-size=64M", "--local-infile=1"));
+				"--port=" + port, "--bind-address=127.0.0.1", "--socket=" + directory.resolve("sock"), "--user=mysql",
+				"--skip-log-bin", "--innodb-buffer-pool-size=64M", "--local-infile=1"));
 		command.addAll(List.of(options));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(directory.resolve("server.log").toFile())

@@ -16,9 +16,10 @@ import com.acalsa.dbcloner.credentials.Secret;
 import com.acalsa.dbcloner.mysql.DatabaseEndpoint;
 
 /**
- * The MySQL-compatible server the tests run against: the local MariaDB by default, any MySQL 8 / MariaDB server
- * through {@code DB_CLONER_TEST_URL} (a server URL ending in {@code /}), {@code DB_CLONER_TEST_USER} and
- * {@code DB_CLONER_TEST_PASSWORD}. Each test class makes its own {@code <base>_<random>} databases and drops them.
+ * The MySQL-compatible server the tests run against: the local MariaDB by default, any
+ * MySQL 8 / MariaDB server through {@code DB_CLONER_TEST_URL} (a server URL ending in
+ * {@code /}), {@code DB_CLONER_TEST_USER} and {@code DB_CLONER_TEST_PASSWORD}. Each test
+ * class makes its own {@code <base>_<random>} databases and drops them.
  */
 public final class TestServer {
 
@@ -100,9 +101,10 @@ public final class TestServer {
 	}
 
 	/**
-	 * An independent digest of every base table of {@code database} (the clone's mark left out): its row count and
-	 * a sum of MD5s over the hex of every column's exact bytes, NULL told apart from empty, TIMESTAMPs in UTC.
-	 * Computed by the server, with nothing of the program's own comparison.
+	 * An independent digest of every base table of {@code database} (the clone's mark
+	 * left out): its row count and a sum of MD5s over the hex of every column's exact
+	 * bytes, NULL told apart from empty, TIMESTAMPs in UTC. Computed by the server, with
+	 * nothing of the program's own comparison.
 	 */
 	public static Map<String, String> digests(String database) {
 		return digests(SERVER, database);
@@ -112,13 +114,16 @@ public final class TestServer {
 		Map<String, String> digests = new TreeMap<>();
 		for (String table : query(server, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
 				+ "AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> '_db_cloner'", database)) {
-			List<String> columns = query(server, "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? "
-					+ "AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", database, table);
+			List<String> columns = query(server,
+					"SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? "
+							+ "AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+					database, table);
 			String row = columns.stream()
 				.map((c) -> "IFNULL(HEX(CAST(`" + c.replace("`", "``") + "` AS BINARY)), 'null')")
 				.collect(Collectors.joining(", ", "CONCAT_WS('|', ", ")"));
 			String sql = "SELECT CONCAT(COUNT(*), ':', IFNULL(SUM(CAST(CONV(SUBSTRING(MD5(" + row
-					+ "), 1, 15), 16, 10) AS UNSIGNED)), 0)) FROM `" + database + "`.`" + table.replace("`", "``") + "`";
+					+ "), 1, 15), 16, 10) AS UNSIGNED)), 0)) FROM `" + database + "`.`" + table.replace("`", "``")
+					+ "`";
 			digests.put(table, queryInUtc(server, sql));
 		}
 		return digests;

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The {@code backup} step: a consistent snapshot of the source, streamed into compressed row files. */
+/**
+ * The {@code backup} step: a consistent snapshot of the source, streamed into compressed
+ * row files.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BackupProperties.class)
 public class BackupStepConfiguration {

@@ -34,10 +34,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code backup} step, in three calls: open one consistent snapshot on every worker connection and plan each
- * table's key ranges; back up all ranges in parallel; check that no table's definition changed meanwhile, write the
- * manifest and record the backup directory in the job's execution context. A failed backup removes its own
- * half-written directory and nothing else.
+ * The {@code backup} step, in three calls: open one consistent snapshot on every worker
+ * connection and plan each table's key ranges; back up all ranges in parallel; check that
+ * no table's definition changed meanwhile, write the manifest and record the backup
+ * directory in the job's execution context. A failed backup removes its own half-written
+ * directory and nothing else.
  */
 class BackupTasklet implements Tasklet, StepExecutionListener {
 
@@ -86,10 +87,8 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 			return RepeatStatus.FINISHED;
 		}
 		catch (SQLException ex) {
-			throw new ClonerException(RefBc.ERROR_BACKUP,
-					"backup of " + this.endpoints.source().describe() + " failed: "
-							+ SqlErrors.describe(ex, this.endpoints.source(), "cloner.source"),
-					ex);
+			throw new ClonerException(RefBc.ERROR_BACKUP, "backup of " + this.endpoints.source().describe()
+					+ " failed: " + SqlErrors.describe(ex, this.endpoints.source(), "cloner.source"), ex);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new ClonerException(RefBc.ERROR_BACKUP, "cannot write the backup under " + this.properties.dir()

@@ -19,13 +19,17 @@ import com.acalsa.dbcloner.snapshot.Manifest;
 import com.acalsa.dbcloner.snapshot.RowFileWriter;
 
 /**
- * Backs up one key range of a table on a snapshot connection: rows streamed from the server one at a time
- * (Connector/J streams a result set whose fetch size is {@code Integer.MIN_VALUE}) straight into a compressed row
- * file, and digested on the way, so that no table is ever held in memory.
+ * Backs up one key range of a table on a snapshot connection: rows streamed from the
+ * server one at a time (Connector/J streams a result set whose fetch size is
+ * {@code Integer.MIN_VALUE}) straight into a compressed row file, and digested on the
+ * way, so that no table is ever held in memory.
  */
 final class ChunkBackup {
 
-	/** An estimate, which is all a plan needs (MySQL manual, "The INFORMATION_SCHEMA TABLES Table"). */
+	/**
+	 * An estimate, which is all a plan needs (MySQL manual, "The INFORMATION_SCHEMA
+	 * TABLES Table").
+	 */
 	private static final String SQL_ESTIMATED_ROWS = "SELECT TABLE_ROWS FROM information_schema.TABLES "
 			+ "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
 
@@ -33,9 +37,10 @@ final class ChunkBackup {
 	}
 
 	/**
-	 * Cuts a table into ranges of about {@code chunkRows} rows by its integer split column, from the column's
-	 * smallest and largest value in the snapshot and the table's estimated row count (an estimate is enough: a
-	 * range with gaps is merely smaller). The first and last ranges are open, so every row falls in one.
+	 * Cuts a table into ranges of about {@code chunkRows} rows by its integer split
+	 * column, from the column's smallest and largest value in the snapshot and the
+	 * table's estimated row count (an estimate is enough: a range with gaps is merely
+	 * smaller). The first and last ranges are open, so every row falls in one.
 	 */
 	static List<KeyRange> plan(Connection connection, String database, TableShape table, long chunkRows)
 			throws SQLException {

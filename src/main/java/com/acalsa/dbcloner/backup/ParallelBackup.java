@@ -13,8 +13,8 @@ import com.acalsa.dbcloner.mysql.KeyRange;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
 /**
- * Runs the backup of every key range of every table on the snapshot group's connections, as many at once as there
- * are connections. The first failure stops the rest.
+ * Runs the backup of every key range of every table on the snapshot group's connections,
+ * as many at once as there are connections. The first failure stops the rest.
  */
 final class ParallelBackup {
 

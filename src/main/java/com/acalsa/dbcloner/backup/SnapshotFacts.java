@@ -14,9 +14,10 @@ import com.acalsa.dbcloner.mysql.TableShape;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
 /**
- * What the backup records besides rows, read on a snapshot connection: the source database's defaults, the
- * snapshot's time and server version, and the views, routines, triggers and events; and the check that no table's
- * definition changed while its rows were read (table definitions are not versioned with the snapshot).
+ * What the backup records besides rows, read on a snapshot connection: the source
+ * database's defaults, the snapshot's time and server version, and the views, routines,
+ * triggers and events; and the check that no table's definition changed while its rows
+ * were read (table definitions are not versioned with the snapshot).
  */
 final class SnapshotFacts {
 
@@ -51,7 +52,9 @@ final class SnapshotFacts {
 			throws SQLException {
 		for (Manifest.TableEntry table : tables) {
 			String now = TableShape.showCreateTable(connection, database, table.name());
-			if (!AUTO_INCREMENT.matcher(now).replaceAll("").equals(AUTO_INCREMENT.matcher(table.ddl()).replaceAll(""))) {
+			if (!AUTO_INCREMENT.matcher(now)
+				.replaceAll("")
+				.equals(AUTO_INCREMENT.matcher(table.ddl()).replaceAll(""))) {
 				throw new SQLException("table `" + table.name() + "` was altered while it was backed up; the next run "
 						+ "takes a new snapshot", "HY000", 0);
 			}

@@ -16,11 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Several connections that all read one and the same snapshot of the source. RDS grants neither
- * {@code FLUSH TABLES WITH READ LOCK} nor {@code LOCK INSTANCE FOR BACKUP}; as MySQL Shell does, the tables to back
- * up are held with {@code LOCK TABLES ... READ} only while every worker starts
- * {@code START TRANSACTION WITH CONSISTENT SNAPSHOT}, so no write can commit between the workers' snapshots, then
- * released (MySQL manual, "LOCK TABLES and Transactions"): writers wait for milliseconds, not for the backup. A user
+ * Several connections that all read one and the same snapshot of the source. RDS grants
+ * neither {@code FLUSH TABLES WITH READ LOCK} nor {@code LOCK INSTANCE FOR BACKUP}; as
+ * MySQL Shell does, the tables to back up are held with {@code LOCK TABLES ... READ} only
+ * while every worker starts {@code START TRANSACTION WITH CONSISTENT SNAPSHOT}, so no
+ * write can commit between the workers' snapshots, then released (MySQL manual, "LOCK
+ * TABLES and Transactions"): writers wait for milliseconds, not for the backup. A user
  * without the LOCK TABLES privilege gets one worker, which needs no lock.
  */
 final class SnapshotGroup implements AutoCloseable {

@@ -17,10 +17,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The program's command line: {@code db-cloner.jar <command> [--option=value ...] [--property=value ...]}. Starts
- * Spring only for a known command with valid options, runs it, and turns every ending, including a failure before
- * or around the job, into one exit status and, on failure, the {@code REF_BC_0NN NAME: message} line and its cause
- * on standard error. Standard output is left to the commands' own output ({@code history}).
+ * The program's command line:
+ * {@code db-cloner.jar <command> [--option=value ...] [--property=value ...]}. Starts
+ * Spring only for a known command with valid options, runs it, and turns every ending,
+ * including a failure before or around the job, into one exit status and, on failure, the
+ * {@code REF_BC_0NN NAME: message} line and its cause on standard error. Standard output
+ * is left to the commands' own output ({@code history}).
  */
 public final class ClonerCommandLine {
 
@@ -41,7 +43,10 @@ public final class ClonerCommandLine {
 			Settings are Spring properties (--cloner.source.url=..., or CLONER_SOURCE_URL=...); see README.
 			Add --debug to see stack traces.""";
 
-	/** Each command pushes its metrics under its own Spring Batch job, unless a Pushgateway job is configured. */
+	/**
+	 * Each command pushes its metrics under its own Spring Batch job, unless a
+	 * Pushgateway job is configured.
+	 */
 	private static final String PUSHGATEWAY_JOB = "management.prometheus.metrics.export.pushgateway.job";
 
 	private static final List<String> DEBUG_ARGS = List.of("--logging.exception-conversion-word=%wEx",
@@ -70,15 +75,18 @@ public final class ClonerCommandLine {
 	public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
 		if (args.length == 0 || !CommandOptions.OPTIONS.containsKey(args[0])) {
 			String given = (args.length == 0) ? "no command given" : "unknown command '" + args[0] + "'";
-			return report(Outcome.failure(new Failure(RefBc.ERROR_USAGE,
-					given + "; use " + String.join(", ", CommandOptions.OPTIONS.keySet().stream().sorted().toList()))),
+			return report(
+					Outcome.failure(new Failure(RefBc.ERROR_USAGE,
+							given + "; use "
+									+ String.join(", ", CommandOptions.OPTIONS.keySet().stream().sorted().toList()))),
 					err);
 		}
 		try {
 			CommandOptions options = CommandOptions.parse(args[0], Arrays.asList(args).subList(1, args.length));
-			return report(args[0].equals("encrypt")
-					? EncryptCommand.run(withDebugLogging(options.springArgs()), in, out)
-					: runCommand(args[0], options, out), err);
+			return report(
+					args[0].equals("encrypt") ? EncryptCommand.run(withDebugLogging(options.springArgs()), in, out)
+							: runCommand(args[0], options, out),
+					err);
 		}
 		catch (RuntimeException | Error ex) {
 			return report(Outcome.failure(StartupFailures.classify(ex)), err);
@@ -86,8 +94,9 @@ public final class ClonerCommandLine {
 	}
 
 	/**
-	 * Ends the process with {@code code}. After SIGTERM the JVM is already shutting down and {@code System.exit}
-	 * would block for ever, so the process halts with the stopped run's code instead (see {@link StopOnSignal}).
+	 * Ends the process with {@code code}. After SIGTERM the JVM is already shutting down
+	 * and {@code System.exit} would block for ever, so the process halts with the stopped
+	 * run's code instead (see {@link StopOnSignal}).
 	 */
 	public static void exit(int code) {
 		if (StopOnSignal.signalled()) {
@@ -102,7 +111,8 @@ public final class ClonerCommandLine {
 		SpringApplication application = new SpringApplication(DbClonerApplication.class);
 		application.setDefaultProperties(Map.of(PUSHGATEWAY_JOB,
 				command.equals("verify") ? CloneJobConfiguration.VERIFY_JOB : CloneJobConfiguration.CLONE_JOB));
-		// Boot's hook would close the job repository's pool under a job that SIGTERM is stopping
+		// Boot's hook would close the job repository's pool under a job that SIGTERM is
+		// stopping
 		application.setRegisterShutdownHook(false);
 		try (ConfigurableApplicationContext context = application.run(withDebugLogging(options.springArgs()))) {
 			if (command.equals("history")) {
@@ -117,7 +127,10 @@ public final class ClonerCommandLine {
 		}
 	}
 
-	/** {@code --debug} brings back what the default quiets: stack traces and Boot's start-up failure report. */
+	/**
+	 * {@code --debug} brings back what the default quiets: stack traces and Boot's
+	 * start-up failure report.
+	 */
 	private static String[] withDebugLogging(String[] args) {
 		if (!List.of(args).contains("--debug")) {
 			return args;

@@ -16,16 +16,20 @@ import com.acalsa.dbcloner.job.RefBc;
 import org.springframework.batch.core.BatchStatus;
 
 /**
- * A command's own options ({@code --limit=20}, {@code --json}), told apart from Spring properties: the names each
- * command accepts are its options, every other argument goes to Spring. A malformed value is a usage error
- * ({@link RefBc#ERROR_USAGE}), found before anything starts.
+ * A command's own options ({@code --limit=20}, {@code --json}), told apart from Spring
+ * properties: the names each command accepts are its options, every other argument goes
+ * to Spring. A malformed value is a usage error ({@link RefBc#ERROR_USAGE}), found before
+ * anything starts.
  *
  * @param options the command's options by name, a flag's value is {@code "true"}
  * @param springArgs the arguments left for Spring
  */
 record CommandOptions(Map<String, String> options, String[] springArgs) {
 
-	/** {@code encrypt} reads its {@code --key-id} itself, among the Spring arguments (see {@link EncryptCommand}). */
+	/**
+	 * {@code encrypt} reads its {@code --key-id} itself, among the Spring arguments (see
+	 * {@link EncryptCommand}).
+	 */
 	static final Map<String, Set<String>> OPTIONS = Map.of("clone", Set.of(), "verify", Set.of(), "encrypt", Set.of(),
 			"restart", Set.of("execution-id"), "history", Set.of("limit", "status", "since", "json", "execution-id"));
 

@@ -18,9 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
- * {@code encrypt --key-id=<key>}: encrypts the secret read from standard input (never an argument, which {@code ps}
- * shows) with KMS, under the configured encryption context, and prints the base64 ciphertext, and nothing else, on
- * standard output. One trailing line break is dropped ({@code echo} adds one). Only KMS is started: no job, no
+ * {@code encrypt --key-id=<key>}: encrypts the secret read from standard input (never an
+ * argument, which {@code ps} shows) with KMS, under the configured encryption context,
+ * and prints the base64 ciphertext, and nothing else, on standard output. One trailing
+ * line break is dropped ({@code echo} adds one). Only KMS is started: no job, no
  * database.
  */
 final class EncryptCommand {

@@ -16,9 +16,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code history} command: recent executions from the job repository, newest first, as a table or
- * ({@code --json}) a JSON array and nothing else on standard output; {@code --execution-id=N} shows one execution
- * with every step and its failure cause.
+ * The {@code history} command: recent executions from the job repository, newest first,
+ * as a table or ({@code --json}) a JSON array and nothing else on standard output;
+ * {@code --execution-id=N} shows one execution with every step and its failure cause.
  */
 @Component
 class HistoryCommand {

@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 import com.acalsa.dbcloner.history.RunRecord;
 
 /**
- * The {@code history} command's text: one line per execution (id, start, duration, status, code, failed step, rows
- * per step, backup size, the execution it resumed), or one execution in full with every step and cause.
+ * The {@code history} command's text: one line per execution (id, start, duration,
+ * status, code, failed step, rows per step, backup size, the execution it resumed), or
+ * one execution in full with every step and cause.
  */
 final class HistoryTable {
 

@@ -27,11 +27,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * The commands that run a job: {@code clone}, {@code restart} and {@code verify}. Each holds its pair's
- * {@link RunLock} from before it looks at the history until after retention, so one run at a time works on a source
- * and clone; under the lock it first recovers the executions a killed process left running. {@code clone} then
- * applies the {@link RestartPolicy}: a new job instance (source, clone and launch time, no secret) or the restart of
- * the pair's failed run.
+ * The commands that run a job: {@code clone}, {@code restart} and {@code verify}. Each
+ * holds its pair's {@link RunLock} from before it looks at the history until after
+ * retention, so one run at a time works on a source and clone; under the lock it first
+ * recovers the executions a killed process left running. {@code clone} then applies the
+ * {@link RestartPolicy}: a new job instance (source, clone and launch time, no secret) or
+ * the restart of the pair's failed run.
  */
 @Component
 class JobCommands {
@@ -110,8 +111,8 @@ class JobCommands {
 	private JobExecution find(long executionId) {
 		return this.operations.history()
 			.find(executionId)
-			.orElseThrow(() -> new ClonerException(RefBc.ERROR_RESTART, "there is no execution " + executionId
-					+ " in the job repository; see the history command"));
+			.orElseThrow(() -> new ClonerException(RefBc.ERROR_RESTART,
+					"there is no execution " + executionId + " in the job repository; see the history command"));
 	}
 
 	private JobExecution start(Job job) {
@@ -134,7 +135,10 @@ class JobCommands {
 		}
 	}
 
-	/** After a run, still under the lock: retention of backups and of the job repository's rows. */
+	/**
+	 * After a run, still under the lock: retention of backups and of the job repository's
+	 * rows.
+	 */
 	private Outcome finish(JobExecution execution) {
 		Outcome outcome = outcome(execution);
 		this.operations.retention().apply();
@@ -148,11 +152,13 @@ class JobCommands {
 			return Outcome.success();
 		}
 		RefBc refBc = RefBc.ofCode(execution.getExitStatus().getExitCode()).orElse(RefBc.ERROR_UNEXPECTED);
-		return Outcome.failure(new Failure(refBc, execution.getExitStatus().getExitDescription()
-				+ " (job execution " + execution.getId() + ")"));
+		return Outcome.failure(new Failure(refBc,
+				execution.getExitStatus().getExitDescription() + " (job execution " + execution.getId() + ")"));
 	}
 
-	/** The run-keeping parts a job command uses, grouped to keep the constructor readable. */
+	/**
+	 * The run-keeping parts a job command uses, grouped to keep the constructor readable.
+	 */
 	@Component
 	record RunOperations(RunHistory history, OrphanRecovery recovery, RestartPolicy policy, RunJournal journal,
 			LockRefusals refusals, BackupRetention retention, HistoryPurge purge) {

@@ -3,7 +3,8 @@ package com.acalsa.dbcloner.cli;
 import com.acalsa.dbcloner.job.Failure;
 
 /**
- * How a command ended: success (exit 0) or a {@link Failure} whose REF_BC code gives the exit status.
+ * How a command ended: success (exit 0) or a {@link Failure} whose REF_BC code gives the
+ * exit status.
  *
  * @param failure the failure, or {@code null} on success
  */

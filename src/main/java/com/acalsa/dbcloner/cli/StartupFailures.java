@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Classifies a failure that happened outside a job step: invalid settings (REF_BC_006), an unreachable or unusable
- * job repository (REF_BC_007), a failure that already carries its code, or else an unexpected one (REF_BC_009).
+ * Classifies a failure that happened outside a job step: invalid settings (REF_BC_006),
+ * an unreachable or unusable job repository (REF_BC_007), a failure that already carries
+ * its code, or else an unexpected one (REF_BC_009).
  */
 final class StartupFailures {
 

@@ -4,7 +4,8 @@ import com.acalsa.dbcloner.snapshot.BackupDirectory;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
 /**
- * One key range to check: the snapshot's chunk of a table against the same range of the clone.
+ * One key range to check: the snapshot's chunk of a table against the same range of the
+ * clone.
  *
  * @param backup the backup that holds the snapshot
  * @param table the table

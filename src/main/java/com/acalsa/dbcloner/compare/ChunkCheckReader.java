@@ -17,8 +17,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Finds the snapshot the clone must equal, checks the clone's schema against it ({@link SchemaComparison}), then
- * hands out the snapshot's key ranges, table after table, one {@link ChunkCheck} each.
+ * Finds the snapshot the clone must equal, checks the clone's schema against it
+ * ({@link SchemaComparison}), then hands out the snapshot's key ranges, table after
+ * table, one {@link ChunkCheck} each.
  */
 class ChunkCheckReader implements ItemStreamReader<ChunkCheck> {
 
@@ -30,7 +31,8 @@ class ChunkCheckReader implements ItemStreamReader<ChunkCheck> {
 
 	/**
 	 * @param endpoints the clone to check
-	 * @param runBackup the backup of the current run, or {@code null} to use the one named in the clone's mark
+	 * @param runBackup the backup of the current run, or {@code null} to use the one
+	 * named in the clone's mark
 	 */
 	ChunkCheckReader(CloneEndpoints endpoints, String runBackup) {
 		this.endpoints = endpoints;
@@ -45,9 +47,10 @@ class ChunkCheckReader implements ItemStreamReader<ChunkCheck> {
 			SchemaComparison.check(connection, manifest, this.endpoints.cloneDatabase());
 		}
 		catch (SQLException ex) {
-			throw new ClonerException(RefBc.ERROR_DB_COMPARISON, "cannot read the clone "
-					+ this.endpoints.describeClone() + ": "
-					+ SqlErrors.describe(ex, this.endpoints.target(), "cloner.target"), ex);
+			throw new ClonerException(RefBc.ERROR_DB_COMPARISON,
+					"cannot read the clone " + this.endpoints.describeClone() + ": "
+							+ SqlErrors.describe(ex, this.endpoints.target(), "cloner.target"),
+					ex);
 		}
 		List<ChunkCheck> all = new ArrayList<>();
 		for (Manifest.TableEntry table : manifest.tables()) {

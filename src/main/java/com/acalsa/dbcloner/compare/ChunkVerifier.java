@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Checks one key range of the clone. The clone's server computes the range's {@link RowDigest}, so rows do not
- * leave it; only when that differs from the digest the backup took inside the snapshot are the range's rows read on
- * both sides, snapshot file beside clone in key order, to name the first differing key and column. Called by
+ * Checks one key range of the clone. The clone's server computes the range's
+ * {@link RowDigest}, so rows do not leave it; only when that differs from the digest the
+ * backup took inside the snapshot are the range's rows read on both sides, snapshot file
+ * beside clone in key order, to name the first differing key and column. Called by
  * several threads at once: it keeps no state, and each call has its own connection.
  */
 class ChunkVerifier implements ItemProcessor<ChunkCheck, ChunkVerdict> {
@@ -45,15 +46,16 @@ class ChunkVerifier implements ItemProcessor<ChunkCheck, ChunkVerdict> {
 			}
 			String difference = firstDifference(connection, table, check);
 			if (difference == null) {
-				logger.warn("Table `{}` ({}): digests differ but every row is equal; the clone is equal",
-						table.name(), check.chunk().range());
+				logger.warn("Table `{}` ({}): digests differ but every row is equal; the clone is equal", table.name(),
+						check.chunk().range());
 			}
 			return new ChunkVerdict(check.chunk().rows(), difference);
 		}
 		catch (SQLException ex) {
-			throw new ClonerException(RefBc.ERROR_DB_COMPARISON, "cannot read table `" + table.name() + "` of the "
-					+ "clone " + this.endpoints.describeClone() + ": "
-					+ SqlErrors.describe(ex, this.endpoints.target(), "cloner.target"), ex);
+			throw new ClonerException(RefBc.ERROR_DB_COMPARISON,
+					"cannot read table `" + table.name() + "` of the " + "clone " + this.endpoints.describeClone()
+							+ ": " + SqlErrors.describe(ex, this.endpoints.target(), "cloner.target"),
+					ex);
 		}
 		catch (IOException ex) {
 			throw new ClonerException(RefBc.ERROR_DB_COMPARISON, "cannot read the snapshot of table `" + table.name()
@@ -63,8 +65,8 @@ class ChunkVerifier implements ItemProcessor<ChunkCheck, ChunkVerdict> {
 
 	private String digest(Connection connection, TableShape table, ChunkCheck check) throws SQLException {
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(
-						RowDigest.sql(this.endpoints.cloneDatabase(), table, check.chunk().range()))) {
+				ResultSet rs = statement
+					.executeQuery(RowDigest.sql(this.endpoints.cloneDatabase(), table, check.chunk().range()))) {
 			rs.next();
 			return rs.getString(1);
 		}

@@ -15,8 +15,9 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Writes the comparison's verdict into the clone's mark: {@code VERIFIED} when every table and row matched,
- * {@code DIFFERENT} otherwise, so that whoever uses the clone can tell.
+ * Writes the comparison's verdict into the clone's mark: {@code VERIFIED} when every
+ * table and row matched, {@code DIFFERENT} otherwise, so that whoever uses the clone can
+ * tell.
  */
 class CloneVerdictListener implements StepExecutionListener {
 
@@ -43,8 +44,7 @@ class CloneVerdictListener implements StepExecutionListener {
 		}
 		if (verified) {
 			logger.info("Clone {} verified: {} rows in {} key ranges equal to the snapshot",
-					this.endpoints.describeClone(), StepRows.of(stepExecution),
-					stepExecution.getReadCount());
+					this.endpoints.describeClone(), StepRows.of(stepExecution), stepExecution.getReadCount());
 		}
 		return null;
 	}

@@ -17,9 +17,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code compare} step, shared by {@code cloneJob} and {@code verifyJob}: the schema first, then every key range
- * of the snapshot against the clone, {@code cloner.threads} ranges at once (Spring Batch 6 processes a chunk's items
- * concurrently on the step's task executor), ending at the first difference.
+ * The {@code compare} step, shared by {@code cloneJob} and {@code verifyJob}: the schema
+ * first, then every key range of the snapshot against the clone, {@code cloner.threads}
+ * ranges at once (Spring Batch 6 processes a chunk's items concurrently on the step's
+ * task executor), ending at the first difference.
  */
 @Configuration(proxyBeanMethods = false)
 public class CompareStepConfiguration {

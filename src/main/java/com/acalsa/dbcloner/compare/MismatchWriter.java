@@ -10,8 +10,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Ends the comparison at the first range that differs, naming its table, key and column; counts the rows found
- * equal in the step's execution context ({@link StepRows}), since the step's own counts are ranges.
+ * Ends the comparison at the first range that differs, naming its table, key and column;
+ * counts the rows found equal in the step's execution context ({@link StepRows}), since
+ * the step's own counts are ranges.
  */
 class MismatchWriter implements ItemWriter<ChunkVerdict>, StepExecutionListener {
 
@@ -32,7 +33,8 @@ class MismatchWriter implements ItemWriter<ChunkVerdict>, StepExecutionListener 
 			rows += verdict.rows();
 		}
 		this.stepExecution.getExecutionContext()
-			.putLong(StepRows.CONTEXT_KEY, this.stepExecution.getExecutionContext().getLong(StepRows.CONTEXT_KEY, 0) + rows);
+			.putLong(StepRows.CONTEXT_KEY,
+					this.stepExecution.getExecutionContext().getLong(StepRows.CONTEXT_KEY, 0) + rows);
 	}
 
 }

@@ -17,10 +17,11 @@ import com.acalsa.dbcloner.mysql.TableShape;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
 /**
- * The clone's schema against the snapshot's, before any row: the same base tables with the same
- * {@code SHOW CREATE TABLE} (columns, indexes, constraints, partitions, AUTO_INCREMENT counter), and the same views,
- * routines, triggers and events with the same text and creation settings, definers and the database's own name
- * aside. The first difference ends the comparison with REF_BC_005.
+ * The clone's schema against the snapshot's, before any row: the same base tables with
+ * the same {@code SHOW CREATE TABLE} (columns, indexes, constraints, partitions,
+ * AUTO_INCREMENT counter), and the same views, routines, triggers and events with the
+ * same text and creation settings, definers and the database's own name aside. The first
+ * difference ends the comparison with REF_BC_005.
  */
 final class SchemaComparison {
 

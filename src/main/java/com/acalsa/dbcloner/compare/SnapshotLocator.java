@@ -12,8 +12,8 @@ import com.acalsa.dbcloner.mysql.SqlErrors;
 import com.acalsa.dbcloner.snapshot.BackupDirectory;
 
 /**
- * Finds the snapshot a clone must equal: the backup of the current run when there is one, otherwise (for
- * {@code verify}) the backup named in the clone's mark.
+ * Finds the snapshot a clone must equal: the backup of the current run when there is one,
+ * otherwise (for {@code verify}) the backup named in the clone's mark.
  */
 final class SnapshotLocator {
 
@@ -26,9 +26,9 @@ final class SnapshotLocator {
 		}
 		try (Connection connection = endpoints.target().connect()) {
 			CloneMarker.Mark mark = CloneMarker.read(connection, endpoints.cloneDatabase())
-				.orElseThrow(() -> new ClonerException(RefBc.ERROR_DB_COMPARISON, "database "
-						+ endpoints.describeClone() + " is not a clone made by db-cloner (it has no mark); "
-						+ "check cloner.target.database, or run clone first"));
+				.orElseThrow(() -> new ClonerException(RefBc.ERROR_DB_COMPARISON,
+						"database " + endpoints.describeClone() + " is not a clone made by db-cloner (it has no mark); "
+								+ "check cloner.target.database, or run clone first"));
 			BackupDirectory backup = new BackupDirectory(Path.of(mark.backupDir()));
 			if (!backup.isComplete()) {
 				throw new ClonerException(RefBc.ERROR_DB_COMPARISON, "the backup " + backup + " that clone "
@@ -37,9 +37,8 @@ final class SnapshotLocator {
 			return backup;
 		}
 		catch (SQLException ex) {
-			throw new ClonerException(RefBc.ERROR_DB_COMPARISON, "cannot read the clone "
-					+ endpoints.describeClone() + ": " + SqlErrors.describe(ex, endpoints.target(), "cloner.target"),
-					ex);
+			throw new ClonerException(RefBc.ERROR_DB_COMPARISON, "cannot read the clone " + endpoints.describeClone()
+					+ ": " + SqlErrors.describe(ex, endpoints.target(), "cloner.target"), ex);
 		}
 	}
 

@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The {@code createDb} step: a fresh, marked clone database; never drops a database it did not create. */
+/**
+ * The {@code createDb} step: a fresh, marked clone database; never drops a database it
+ * did not create.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CreateDbStepConfiguration {
 

@@ -25,11 +25,13 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code createDb} step: creates the clone database, empty, with the source database's default character set
- * and collation (which {@code CREATE DATABASE} would otherwise take from the server), and marks it as a clone.
- * An existing database of that name is dropped only when it carries db-cloner's mark; any other database is left
- * exactly as it is and the step fails. It never touches the source: a target that turns out to be the source
- * server and database is refused even when the URLs looked different.
+ * The {@code createDb} step: creates the clone database, empty, with the source
+ * database's default character set and collation (which {@code CREATE DATABASE} would
+ * otherwise take from the server), and marks it as a clone. An existing database of that
+ * name is dropped only when it carries db-cloner's mark; any other database is left
+ * exactly as it is and the step fails. It never touches the source: a target that turns
+ * out to be the source server and database is refused even when the URLs looked
+ * different.
  */
 class CreateDbTasklet implements Tasklet {
 
@@ -60,14 +62,15 @@ class CreateDbTasklet implements Tasklet {
 					+ manifest.characterSet() + " COLLATE " + manifest.collation());
 			CloneMarker.create(connection, clone, new CloneMarker.Mark(manifest.source(), this.backup.toString(),
 					contribution.getStepExecution().getJobExecutionId(), CloneMarker.Status.RESTORING));
-			logger.info("Created clone database {} ({} / {})", this.endpoints.describeClone(),
-					manifest.characterSet(), manifest.collation());
+			logger.info("Created clone database {} ({} / {})", this.endpoints.describeClone(), manifest.characterSet(),
+					manifest.collation());
 			return RepeatStatus.FINISHED;
 		}
 		catch (SQLException ex) {
-			throw new ClonerException(RefBc.ERROR_CREATE_TEST_DB, "cannot create the clone "
-					+ this.endpoints.describeClone() + ": "
-					+ SqlErrors.describe(ex, this.endpoints.target(), "cloner.target"), ex);
+			throw new ClonerException(RefBc.ERROR_CREATE_TEST_DB,
+					"cannot create the clone " + this.endpoints.describeClone() + ": "
+							+ SqlErrors.describe(ex, this.endpoints.target(), "cloner.target"),
+					ex);
 		}
 	}
 

@@ -7,9 +7,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What decrypted settings say about one connection; each part is {@code null} when they do not set it, and the plain
- * setting (or its default) applies. A {@code *.credentials-kms} document sets all three at once: a JSON object
- * {@code {"url": "jdbc:mysql://...", "username": "...", "password": "..."}}, any part optional.
+ * What decrypted settings say about one connection; each part is {@code null} when they
+ * do not set it, and the plain setting (or its default) applies. A
+ * {@code *.credentials-kms} document sets all three at once: a JSON object {@code {"url":
+ * "jdbc:mysql://...", "username": "...", "password": "..."}}, any part optional.
  *
  * @param url the Connector/J URL, or {@code null}
  * @param username the user, or {@code null}
@@ -22,8 +23,8 @@ public record Credentials(String url, String username, Secret password) {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
-	 * Reads a decrypted credentials document. Parser messages are left out of the failure: they quote the text
-	 * around the error, which is the secret itself.
+	 * Reads a decrypted credentials document. Parser messages are left out of the
+	 * failure: they quote the text around the error, which is the secret itself.
 	 */
 	static Credentials fromJson(String setting, Secret document) {
 		JsonNode root;
@@ -33,8 +34,8 @@ public record Credentials(String url, String username, Secret password) {
 		catch (JacksonException ex) {
 			root = null;
 		}
-		if (root == null || !root.isObject() || !root.hasNonNull("password") && !root.hasNonNull("username")
-				&& !root.hasNonNull("url")) {
+		if (root == null || !root.isObject()
+				|| !root.hasNonNull("password") && !root.hasNonNull("username") && !root.hasNonNull("url")) {
 			throw new ClonerException(RefBc.ERROR_KMS_CIPHERTEXT, setting + " decrypts to something that is not a "
 					+ "JSON object with url, username and password; encrypt such a document");
 		}

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * The program's connections' encrypted settings: {@link DecryptedCredentials} for the source and target, and the job
- * repository's password given to its DataSource by {@link RepositoryPasswordPostProcessor}.
+ * The program's connections' encrypted settings: {@link DecryptedCredentials} for the
+ * source and target, and the job repository's password given to its DataSource by
+ * {@link RepositoryPasswordPostProcessor}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(KmsConfiguration.class)

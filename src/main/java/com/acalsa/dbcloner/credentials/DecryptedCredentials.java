@@ -7,11 +7,13 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Every encrypted setting of the program, decrypted together, once, when the first connection is about to be set
- * up: {@code cloner.source.password-kms} / {@code credentials-kms}, the same under {@code cloner.target}, and
- * {@code cloner.repository.password-kms} for the job repository. Doing them all at once means a KMS failure on any
- * of them stops the run before any database (job repository included) is touched. A setting given both plain and
- * encrypted is refused: which one wins would be a guess.
+ * Every encrypted setting of the program, decrypted together, once, when the first
+ * connection is about to be set up: {@code cloner.source.password-kms} /
+ * {@code credentials-kms}, the same under {@code cloner.target}, and
+ * {@code cloner.repository.password-kms} for the job repository. Doing them all at once
+ * means a KMS failure on any of them stops the run before any database (job repository
+ * included) is touched. A setting given both plain and encrypted is refused: which one
+ * wins would be a guess.
  */
 public class DecryptedCredentials {
 
@@ -51,8 +53,8 @@ public class DecryptedCredentials {
 		String credentialsKms = REPOSITORY.equals(prefix) ? null : setting(binder, prefix + ".credentials-kms");
 		String encrypted = (passwordKms != null) ? prefix + ".password-kms" : prefix + ".credentials-kms";
 		refuseBoth(passwordKms, credentialsKms, prefix + ".password-kms", prefix + ".credentials-kms");
-		refuseBoth(setting(binder, plainPassword), (passwordKms != null) ? passwordKms : credentialsKms,
-				plainPassword, encrypted);
+		refuseBoth(setting(binder, plainPassword), (passwordKms != null) ? passwordKms : credentialsKms, plainPassword,
+				encrypted);
 		if (passwordKms != null) {
 			return new Credentials(null, null, kms.decrypt(encrypted, passwordKms));
 		}
@@ -69,7 +71,10 @@ public class DecryptedCredentials {
 		}
 	}
 
-	/** The setting's value, {@code null} when it is not set or empty (an empty password means "none"). */
+	/**
+	 * The setting's value, {@code null} when it is not set or empty (an empty password
+	 * means "none").
+	 */
 	private static String setting(Binder binder, String name) {
 		String value = binder.bind(name, String.class).orElse(null);
 		return (value == null || value.isEmpty()) ? null : value;

@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.kms.model.EncryptRequest;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Encrypts and decrypts secrets with AWS KMS ({@code Encrypt} / {@code Decrypt}), always with the configured
- * encryption context. The client is created on first use only, so a run without encrypted settings needs neither an
- * AWS region nor credentials. Every failure ends as a {@link ClonerException} naming the setting, never its value.
+ * Encrypts and decrypts secrets with AWS KMS ({@code Encrypt} / {@code Decrypt}), always
+ * with the configured encryption context. The client is created on first use only, so a
+ * run without encrypted settings needs neither an AWS region nor credentials. Every
+ * failure ends as a {@link ClonerException} naming the setting, never its value.
  */
 public class KmsCipher {
 
@@ -39,7 +40,8 @@ public class KmsCipher {
 
 	/**
 	 * Decrypts the base64 ciphertext held by {@code setting}.
-	 * @param setting the property's name, e.g. {@code cloner.source.password-kms}, for messages
+	 * @param setting the property's name, e.g. {@code cloner.source.password-kms}, for
+	 * messages
 	 * @param ciphertext the base64 ciphertext blob, as {@code encrypt} printed it
 	 */
 	public Secret decrypt(String setting, String ciphertext) {
@@ -54,7 +56,10 @@ public class KmsCipher {
 		return Secret.ofUtf8(response.plaintext().asByteArray());
 	}
 
-	/** Encrypts {@code plaintext} under {@code keyId} and returns the base64 ciphertext blob. */
+	/**
+	 * Encrypts {@code plaintext} under {@code keyId} and returns the base64 ciphertext
+	 * blob.
+	 */
 	public String encrypt(String keyId, byte[] plaintext) {
 		EncryptRequest request = EncryptRequest.builder()
 			.keyId(keyId)
@@ -80,8 +85,9 @@ public class KmsCipher {
 	}
 
 	/**
-	 * Decodes the setting's base64, line breaks and blanks ignored (a value pasted into a Kubernetes
-	 * Secret often ends with a newline). The decoder's own message is left out: it quotes the offending character.
+	 * Decodes the setting's base64, line breaks and blanks ignored (a value pasted into a
+	 * Kubernetes Secret often ends with a newline). The decoder's own message is left
+	 * out: it quotes the offending character.
 	 */
 	private static byte[] decodeBase64(String setting, String ciphertext) {
 		try {
@@ -93,8 +99,8 @@ public class KmsCipher {
 		catch (IllegalArgumentException ex) {
 			// reported below, without the decoder's message
 		}
-		throw new ClonerException(RefBc.ERROR_KMS_CIPHERTEXT, setting + " is not a base64 KMS ciphertext; set it "
-				+ "to what the encrypt command printed");
+		throw new ClonerException(RefBc.ERROR_KMS_CIPHERTEXT,
+				setting + " is not a base64 KMS ciphertext; set it " + "to what the encrypt command printed");
 	}
 
 }

@@ -11,9 +11,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
- * Builds the {@link KmsClient}: the SDK's default credential and region chains, the JDK's HTTP client (it logs no
- * request or response body, unlike the Apache clients' wire loggers), and the standard retry strategy, which retries
- * throttling, 5xx and I/O errors with exponential backoff and jitter, and never an access or ciphertext error.
+ * Builds the {@link KmsClient}: the SDK's default credential and region chains, the JDK's
+ * HTTP client (it logs no request or response body, unlike the Apache clients' wire
+ * loggers), and the standard retry strategy, which retries throttling, 5xx and I/O errors
+ * with exponential backoff and jitter, and never an access or ciphertext error.
  */
 final class KmsClients {
 
@@ -26,9 +27,8 @@ final class KmsClients {
 
 	static KmsClient create(KmsProperties properties) {
 		KmsClientBuilder builder = KmsClient.builder()
-			.httpClientBuilder(UrlConnectionHttpClient.builder()
-				.connectionTimeout(CONNECT_TIMEOUT)
-				.socketTimeout(ATTEMPT_TIMEOUT))
+			.httpClientBuilder(
+					UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(ATTEMPT_TIMEOUT))
 			.overrideConfiguration((override) -> override.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
 				.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
 					.toBuilder()

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * The KMS client and {@link KmsCipher}: all the {@code encrypt} command needs. The client is lazy: a run without
- * encrypted settings never resolves an AWS region or credentials.
+ * The KMS client and {@link KmsCipher}: all the {@code encrypt} command needs. The client
+ * is lazy: a run without encrypted settings never resolves an AWS region or credentials.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KmsProperties.class)

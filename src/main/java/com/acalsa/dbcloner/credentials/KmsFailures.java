@@ -8,10 +8,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Turns a KMS call's failure into the REF_BC code an operator acts on: KMS unreachable or still throttling after the
- * retries (REF_BC_011), access denied or no AWS credentials (REF_BC_012), a ciphertext KMS refuses, for a wrong key,
- * a wrong encryption context or damage (REF_BC_013). Messages name the setting and the KMS error code, never a
- * ciphertext or a plaintext (KMS's own messages hold neither; only access-denied ones are quoted, for the ARNs).
+ * Turns a KMS call's failure into the REF_BC code an operator acts on: KMS unreachable or
+ * still throttling after the retries (REF_BC_011), access denied or no AWS credentials
+ * (REF_BC_012), a ciphertext KMS refuses, for a wrong key, a wrong encryption context or
+ * damage (REF_BC_013). Messages name the setting and the KMS error code, never a
+ * ciphertext or a plaintext (KMS's own messages hold neither; only access-denied ones are
+ * quoted, for the ARNs).
  */
 final class KmsFailures {
 
@@ -30,7 +32,8 @@ final class KmsFailures {
 	}
 
 	/**
-	 * @param what what KMS was asked to do, e.g. {@code decrypt cloner.source.password-kms}
+	 * @param what what KMS was asked to do, e.g.
+	 * {@code decrypt cloner.source.password-kms}
 	 * @param failure the SDK's exception, after its retries
 	 * @param attempts how many attempts the retry strategy allows
 	 */
@@ -51,9 +54,10 @@ final class KmsFailures {
 		String code = failure.awsErrorDetails().errorCode();
 		int status = failure.statusCode();
 		if (ACCESS_DENIED.contains(code) || status == 401 || status == 403) {
-			return new ClonerException(RefBc.ERROR_KMS_ACCESS_DENIED, "cannot " + what + ": KMS denied access (" + code
-					+ ": " + failure.awsErrorDetails().errorMessage() + "); the role needs kms:Decrypt (kms:Encrypt for "
-					+ "the encrypt command) on the key, for this encryption context (README, IAM policy)");
+			return new ClonerException(RefBc.ERROR_KMS_ACCESS_DENIED,
+					"cannot " + what + ": KMS denied access (" + code + ": " + failure.awsErrorDetails().errorMessage()
+							+ "); the role needs kms:Decrypt (kms:Encrypt for "
+							+ "the encrypt command) on the key, for this encryption context (README, IAM policy)");
 		}
 		if (UNAVAILABLE.contains(code) || status >= 500) {
 			return new ClonerException(RefBc.ERROR_KMS_UNAVAILABLE, "cannot " + what + ": KMS still answered " + code
@@ -68,8 +72,9 @@ final class KmsFailures {
 			return new ClonerException(RefBc.ERROR_KMS_DECRYPT, "cannot " + what + ": the ciphertext was encrypted "
 					+ "under another key than cloner.kms.key-id (IncorrectKeyException)");
 		}
-		String hint = WRONG_KEY.contains(code) ? "the KMS key does not exist here or cannot be used; check the key "
-				+ "id and the region" : "check the KMS key and the settings";
+		String hint = WRONG_KEY.contains(code)
+				? "the KMS key does not exist here or cannot be used; check the key " + "id and the region"
+				: "check the KMS key and the settings";
 		return new ClonerException(RefBc.ERROR_KMS_DECRYPT, "cannot " + what + ": KMS answered " + code + "; " + hint);
 	}
 

@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A password held in memory only. It cannot be printed by accident: {@link #toString()} redacts, and it is neither a
- * record nor serializable, so it never ends up in a log line, a job parameter or an execution context.
+ * A password held in memory only. It cannot be printed by accident: {@link #toString()}
+ * redacts, and it is neither a record nor serializable, so it never ends up in a log
+ * line, a job parameter or an execution context.
  */
 public final class Secret {
 
@@ -19,12 +20,17 @@ public final class Secret {
 		this.value = value;
 	}
 
-	/** Factory used by Spring's conversion service when a property binds to a {@code Secret}. */
+	/**
+	 * Factory used by Spring's conversion service when a property binds to a
+	 * {@code Secret}.
+	 */
 	public static Secret of(String value) {
 		return (value == null || value.isEmpty()) ? EMPTY : new Secret(value.toCharArray());
 	}
 
-	/** A secret from UTF-8 bytes, e.g. a KMS plaintext; the bytes are zeroed once decoded. */
+	/**
+	 * A secret from UTF-8 bytes, e.g. a KMS plaintext; the bytes are zeroed once decoded.
+	 */
 	public static Secret ofUtf8(byte[] utf8) {
 		CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(utf8));
 		char[] value = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
@@ -41,7 +47,10 @@ public final class Secret {
 		return this.value.length == 0;
 	}
 
-	/** The plain value, for the one place that needs it: the JDBC driver's connection properties. */
+	/**
+	 * The plain value, for the one place that needs it: the JDBC driver's connection
+	 * properties.
+	 */
 	public String reveal() {
 		return new String(this.value);
 	}

@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code demo} profile's first act: puts the sample shop into the source database when it is not there yet, so
- * that the clone has something to copy on a fresh machine. It creates, and never drops or changes, what exists.
+ * The {@code demo} profile's first act: puts the sample shop into the source database
+ * when it is not there yet, so that the clone has something to copy on a fresh machine.
+ * It creates, and never drops or changes, what exists.
  */
 @Component
 @Profile("demo")
@@ -47,8 +48,9 @@ class DemoSeeder implements ApplicationRunner {
 			logger.info("Seeded the demo source {}", this.endpoints.source().describe());
 		}
 		catch (SQLException ex) {
-			throw new ClonerException(RefBc.ERROR_BACKUP, "cannot seed the demo source: "
-					+ SqlErrors.describe(ex, this.endpoints.source(), "cloner.source"), ex);
+			throw new ClonerException(RefBc.ERROR_BACKUP,
+					"cannot seed the demo source: " + SqlErrors.describe(ex, this.endpoints.source(), "cloner.source"),
+					ex);
 		}
 	}
 

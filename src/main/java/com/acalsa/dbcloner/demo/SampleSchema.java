@@ -11,9 +11,10 @@ import java.util.Random;
 import com.acalsa.dbcloner.mysql.Identifiers;
 
 /**
- * A small shop: customers, products, orders and their lines (related by foreign keys) and an event log without a
- * key, filled with deterministic but varied values: accents and emoji, quotes, backslashes, tabs and newlines,
- * binary photos, JSON, ENUMs, fractional-second times and NULLs. {@code scale} customers give about eight times as
+ * A small shop: customers, products, orders and their lines (related by foreign keys) and
+ * an event log without a key, filled with deterministic but varied values: accents and
+ * emoji, quotes, backslashes, tabs and newlines, binary photos, JSON, ENUMs,
+ * fractional-second times and NULLs. {@code scale} customers give about eight times as
  * many rows in all. SQL that MySQL 8 and MariaDB 10.11 both accept.
  */
 public final class SampleSchema {
@@ -37,8 +38,8 @@ public final class SampleSchema {
 			CREATE TABLE event_log (happened_at DATETIME NOT NULL, level VARCHAR(8) NULL, message VARCHAR(500) NULL)
 			  DEFAULT CHARSET=utf8mb4""");
 
-	private static final String[] NAMES = { "Ana María", "José", "Zoë O'Brien", "Łukasz", "Søren", "François",
-			"山田 太郎", "Back\\slash", "Tab\tName", "😀 Emoji" };
+	private static final String[] NAMES = { "Ana María", "José", "Zoë O'Brien", "Łukasz", "Søren", "François", "山田 太郎",
+			"Back\\slash", "Tab\tName", "😀 Emoji" };
 
 	private static final int BATCH = 2000;
 
@@ -106,7 +107,8 @@ public final class SampleSchema {
 				insert.setString(4, (i % 4 == 0) ? null : Double.toString(random.nextDouble() * 1000));
 				insert.setBytes(5, (i % 6 == 0) ? null : photo);
 				insert.setString(6, (i % 9 == 0) ? "retired" : "active");
-				insert.setString(7, (i % 2 == 0) ? null : "{\"color\": \"rojo\", \"size\": " + i + ", \"tags\": [\"a\", \"ü\"]}");
+				insert.setString(7,
+						(i % 2 == 0) ? null : "{\"color\": \"rojo\", \"size\": " + i + ", \"tags\": [\"a\", \"ü\"]}");
 				addAndFlush(insert, i);
 			}
 			insert.executeBatch();
@@ -115,10 +117,10 @@ public final class SampleSchema {
 
 	private static void insertOrders(Connection connection, int customers, int products, Random random)
 			throws SQLException {
-		try (PreparedStatement order = connection.prepareStatement(
-				"INSERT INTO customer_order (id, customer_id, ordered_on, total) VALUES (?, ?, ?, ?)");
-				PreparedStatement line = connection.prepareStatement(
-						"INSERT INTO order_line (order_id, line_no, sku, qty) VALUES (?, ?, ?, ?)")) {
+		try (PreparedStatement order = connection
+			.prepareStatement("INSERT INTO customer_order (id, customer_id, ordered_on, total) VALUES (?, ?, ?, ?)");
+				PreparedStatement line = connection
+					.prepareStatement("INSERT INTO order_line (order_id, line_no, sku, qty) VALUES (?, ?, ?, ?)")) {
 			for (int i = 1; i <= customers * 2; i++) {
 				order.setLong(1, i);
 				order.setInt(2, 1 + random.nextInt(customers));
@@ -149,8 +151,10 @@ public final class SampleSchema {
 			for (int i = 1; i <= count; i++) {
 				insert.setString(1, String.format("2025-06-%02d 12:00:%02d", 1 + i % 28, i % 60));
 				insert.setString(2, (i % 10 == 0) ? null : List.of("INFO", "WARN", "ERROR").get(i % 3));
-				insert.setString(3, (i % 13 == 0) ? "duplicate" : new String(("evento " + random.nextInt(1000) + " ✓")
-					.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+				insert.setString(3,
+						(i % 13 == 0) ? "duplicate"
+								: new String(("evento " + random.nextInt(1000) + " ✓").getBytes(StandardCharsets.UTF_8),
+										StandardCharsets.UTF_8));
 				addAndFlush(insert, i);
 			}
 			insert.executeBatch();

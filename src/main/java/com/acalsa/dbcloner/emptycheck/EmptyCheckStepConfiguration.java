@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The {@code emptyCheck} step: refuses a backup that holds no table or whose files are missing or damaged. */
+/**
+ * The {@code emptyCheck} step: refuses a backup that holds no table or whose files are
+ * missing or damaged.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EmptyCheckStepConfiguration {
 
@@ -23,7 +26,8 @@ public class EmptyCheckStepConfiguration {
 
 	@Bean
 	@StepScope
-	EmptyCheckTasklet emptyCheckTasklet(@Value("#{jobExecutionContext['" + BackupDirectory.CONTEXT_KEY + "']}") Path dir) {
+	EmptyCheckTasklet emptyCheckTasklet(
+			@Value("#{jobExecutionContext['" + BackupDirectory.CONTEXT_KEY + "']}") Path dir) {
 		return new EmptyCheckTasklet(new BackupDirectory(dir));
 	}
 

@@ -24,8 +24,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code emptyCheck} step: the backup is usable only if its manifest lists at least one table and every file it
- * lists is present, not empty, and has the size and SHA-256 the manifest recorded. Reads the files, writes nothing.
+ * The {@code emptyCheck} step: the backup is usable only if its manifest lists at least
+ * one table and every file it lists is present, not empty, and has the size and SHA-256
+ * the manifest recorded. Reads the files, writes nothing.
  */
 class EmptyCheckTasklet implements Tasklet {
 

@@ -21,11 +21,13 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes backups after a run: first every half-written one (no manifest) whose run is no longer going (the process
- * died or the backup failed), which is never restored; then whole backups, oldest first, beyond
- * {@code cloner.backup.keep} or older than {@code cloner.backup.max-age}, the newest always kept. A backup whose run
- * is still going or can still be resumed (its last execution FAILED or STOPPED) is never removed. Only directories
- * named as the backup step names them ({@code <database>-<time>-e<execution id>}) are considered.
+ * Removes backups after a run: first every half-written one (no manifest) whose run is no
+ * longer going (the process died or the backup failed), which is never restored; then
+ * whole backups, oldest first, beyond {@code cloner.backup.keep} or older than
+ * {@code cloner.backup.max-age}, the newest always kept. A backup whose run is still
+ * going or can still be resumed (its last execution FAILED or STOPPED) is never removed.
+ * Only directories named as the backup step names them
+ * ({@code <database>-<time>-e<execution id>}) are considered.
  */
 @Component
 public class BackupRetention {
@@ -85,7 +87,10 @@ public class BackupRetention {
 		}
 	}
 
-	/** The newest execution of the run that wrote {@code dir}: a restart resumes the same run on the same backup. */
+	/**
+	 * The newest execution of the run that wrote {@code dir}: a restart resumes the same
+	 * run on the same backup.
+	 */
 	private Optional<JobExecution> lastExecutionOfRun(Path dir) {
 		Matcher name = BACKUP_NAME.matcher(dir.getFileName().toString());
 		name.matches();

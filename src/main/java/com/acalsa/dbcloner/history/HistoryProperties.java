@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code cloner.history.*}: how long the job repository keeps finished runs (288 runs a day would otherwise grow it
- * forever).
+ * {@code cloner.history.*}: how long the job repository keeps finished runs (288 runs a
+ * day would otherwise grow it forever).
  *
- * @param maxAge job instances whose last execution ended longer ago than this are purged after each run
+ * @param maxAge job instances whose last execution ended longer ago than this are purged
+ * after each run
  */
 @ConfigurationProperties("cloner.history")
 public record HistoryProperties(@DefaultValue("30d") Duration maxAge) {

@@ -14,9 +14,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes from the job repository the runs (job instances, with their executions, steps and contexts) whose last
- * execution ended more than {@code cloner.history.max-age} ago, oldest first, so that 288 runs a day do not grow it
- * forever. A run that is still going is never deleted.
+ * Deletes from the job repository the runs (job instances, with their executions, steps
+ * and contexts) whose last execution ended more than {@code cloner.history.max-age} ago,
+ * oldest first, so that 288 runs a day do not grow it forever. A run that is still going
+ * is never deleted.
  */
 @Component
 public class HistoryPurge {

@@ -17,9 +17,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a run that did not start because another run of its pair holds the lock (or the lock could not be
- * taken at all): a job execution of its own, FAILED with {@link RefBc#ERROR_LOCKED} (or the failure's code) and no
- * step, naming the execution that holds the lock, so that the history shows every launch. Such a record is never
+ * Records a run that did not start because another run of its pair holds the lock (or the
+ * lock could not be taken at all): a job execution of its own, FAILED with
+ * {@link RefBc#ERROR_LOCKED} (or the failure's code) and no step, naming the execution
+ * that holds the lock, so that the history shows every launch. Such a record is never
  * resumed.
  */
 @Component
@@ -48,7 +49,10 @@ public class LockRefusals {
 		return new ClonerException(RefBc.ERROR_LOCKED, cause);
 	}
 
-	/** Records a run that could not even take the lock (the target refused the connection), with its failure. */
+	/**
+	 * Records a run that could not even take the lock (the target refused the
+	 * connection), with its failure.
+	 */
 	public ClonerException record(String jobName, RunPair pair, ClonerException failure) {
 		recordFailure(jobName, pair, failure.refBc(), failure.getMessage());
 		return failure;

@@ -13,10 +13,12 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks FAILED the executions of a pair that a killed process left STARTED. It runs only while this process holds
- * the pair's {@link RunLock}: every run holds that lock for as long as it lives, so an execution of the pair that
- * still shows as running has lost its owner. Each gets {@link RefBc#ERROR_INTERRUPTED} and says so, through
- * {@link JobOperator#recover(JobExecution)}; the restart policy then applies to it like to any failed run.
+ * Marks FAILED the executions of a pair that a killed process left STARTED. It runs only
+ * while this process holds the pair's {@link RunLock}: every run holds that lock for as
+ * long as it lives, so an execution of the pair that still shows as running has lost its
+ * owner. Each gets {@link RefBc#ERROR_INTERRUPTED} and says so, through
+ * {@link JobOperator#recover(JobExecution)}; the restart policy then applies to it like
+ * to any failed run.
  */
 @Component
 public class OrphanRecovery {
@@ -34,7 +36,8 @@ public class OrphanRecovery {
 
 	/**
 	 * Recovers the running executions of {@code pair}.
-	 * @param lock the pair's lock, held by the caller: the proof that no other process owns them
+	 * @param lock the pair's lock, held by the caller: the proof that no other process
+	 * owns them
 	 * @return the recovered executions
 	 */
 	public List<JobExecution> recover(RunPair pair, RunLock lock) {

@@ -21,10 +21,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides what a run does about the previous failure of its pair. The scheduled {@code clone} resumes the newest
- * run of the same source and clone when it failed (or was stopped) and its backup is whole and younger than
- * {@code cloner.restart.max-age}; otherwise it starts afresh, and a failed run it passes over is abandoned so that
- * nobody resumes it later on a stale backup. Runs of other pairs are never considered.
+ * Decides what a run does about the previous failure of its pair. The scheduled
+ * {@code clone} resumes the newest run of the same source and clone when it failed (or
+ * was stopped) and its backup is whole and younger than {@code cloner.restart.max-age};
+ * otherwise it starts afresh, and a failed run it passes over is abandoned so that nobody
+ * resumes it later on a stale backup. Runs of other pairs are never considered.
  */
 @Component
 public class RestartPolicy {
@@ -48,8 +49,10 @@ public class RestartPolicy {
 	public RunChoice choose(RunPair pair) {
 		Optional<JobExecution> latest = latestRun(pair);
 		if (latest.isEmpty() || !isFailed(latest.get())) {
-			return new RunChoice.Fresh(latest.map((run) -> "the previous run of " + pair + ", execution "
-					+ run.getId() + ", ended " + run.getStatus()).orElse("no previous run of " + pair));
+			return new RunChoice.Fresh(latest
+				.map((run) -> "the previous run of " + pair + ", execution " + run.getId() + ", ended "
+						+ run.getStatus())
+				.orElse("no previous run of " + pair));
 		}
 		JobExecution failed = latest.get();
 		Optional<String> refusal = whyNotResumable(failed, pair);
@@ -62,9 +65,9 @@ public class RestartPolicy {
 			abandon(failed);
 			return new RunChoice.Fresh("failed execution " + failed.getId() + " is not resumed: " + refusal.get());
 		}
-		return new RunChoice.Resume(failed, "resuming failed execution " + failed.getId() + " ("
-				+ failed.getExitStatus().getExitCode() + ") at the step that failed; its backup is " + age.toMinutes()
-				+ " min old");
+		return new RunChoice.Resume(failed,
+				"resuming failed execution " + failed.getId() + " (" + failed.getExitStatus().getExitCode()
+						+ ") at the step that failed; its backup is " + age.toMinutes() + " min old");
 	}
 
 	/** The newest failed run of {@code pair} that a restart may resume. */
@@ -76,15 +79,18 @@ public class RestartPolicy {
 			.findFirst();
 	}
 
-	/** Refuses, with {@link RefBc#ERROR_RESTART} and the reason, an execution that cannot be resumed. */
+	/**
+	 * Refuses, with {@link RefBc#ERROR_RESTART} and the reason, an execution that cannot
+	 * be resumed.
+	 */
 	public void checkResumable(JobExecution execution, RunPair pair) {
 		if (!isFailed(execution)) {
 			throw new ClonerException(RefBc.ERROR_RESTART, "execution " + execution.getId() + " ended "
 					+ execution.getStatus() + "; only a FAILED or STOPPED run can be resumed");
 		}
 		whyNotResumable(execution, pair).ifPresent((reason) -> {
-			throw new ClonerException(RefBc.ERROR_RESTART, "execution " + execution.getId() + " cannot be resumed: "
-					+ reason);
+			throw new ClonerException(RefBc.ERROR_RESTART,
+					"execution " + execution.getId() + " cannot be resumed: " + reason);
 		});
 	}
 
@@ -122,8 +128,7 @@ public class RestartPolicy {
 	private void abandon(JobExecution failed) {
 		try {
 			this.jobOperator.abandon(failed);
-			logger.info("Abandoned execution {}: it will not be resumed and its backup may be removed",
-					failed.getId());
+			logger.info("Abandoned execution {}: it will not be resumed and its backup may be removed", failed.getId());
 		}
 		catch (Exception ex) {
 			logger.warn("Could not abandon execution {}: {}", failed.getId(), ex.getMessage());
@@ -139,14 +144,20 @@ public class RestartPolicy {
 		return (dir != null) ? new BackupDirectory(Path.of(dir)) : null;
 	}
 
-	/** How old the backup is: since its step started, when the snapshot was taken. Unknown counts as too old. */
+	/**
+	 * How old the backup is: since its step started, when the snapshot was taken. Unknown
+	 * counts as too old.
+	 */
 	private Duration backupAge(JobExecution execution) {
 		return backupStep(execution).map(StepExecution::getStartTime)
 			.map((start) -> Duration.between(start, LocalDateTime.now()))
 			.orElse(Duration.ofDays(365));
 	}
 
-	/** The backup step of the whole run: a restarted execution does not repeat it, its instance has it. */
+	/**
+	 * The backup step of the whole run: a restarted execution does not repeat it, its
+	 * instance has it.
+	 */
 	private Optional<StepExecution> backupStep(JobExecution execution) {
 		return this.history.lastStepOfRun(execution, BackupStepConfiguration.STEP_NAME);
 	}

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code cloner.restart.*}: when the scheduled {@code clone} resumes the failed run of its pair instead of starting
- * afresh.
+ * {@code cloner.restart.*}: when the scheduled {@code clone} resumes the failed run of
+ * its pair instead of starting afresh.
  *
  * @param maxAge a failed run is resumed only while its backup is younger than this
  */

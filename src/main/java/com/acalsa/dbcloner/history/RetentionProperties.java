@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code cloner.backup.*} as retention reads it: which backups to keep after each run. The directory is the one the
- * backup step writes to ({@code cloner.backup.dir}, same default).
+ * {@code cloner.backup.*} as retention reads it: which backups to keep after each run.
+ * The directory is the one the backup step writes to ({@code cloner.backup.dir}, same
+ * default).
  *
  * @param dir the directory holding one directory per backup
  * @param keep how many whole backups to keep at most (at least 1)

@@ -16,17 +16,16 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the record of truth, Spring Batch's job repository, the way the commands need it: the executions of a pair,
- * the newest first, and one execution by id. Instances are read newest first a page at a time, so a long history
- * costs only the pages a question needs.
+ * Reads the record of truth, Spring Batch's job repository, the way the commands need it:
+ * the executions of a pair, the newest first, and one execution by id. Instances are read
+ * newest first a page at a time, so a long history costs only the pages a question needs.
  */
 @Component
 public class RunHistory {
 
 	private static final int PAGE = 50;
 
-	private static final List<String> JOBS = List.of(CloneJobConfiguration.CLONE_JOB,
-			CloneJobConfiguration.VERIFY_JOB);
+	private static final List<String> JOBS = List.of(CloneJobConfiguration.CLONE_JOB, CloneJobConfiguration.VERIFY_JOB);
 
 	private final JobRepository jobRepository;
 
@@ -44,12 +43,18 @@ public class RunHistory {
 		}
 	}
 
-	/** The executions of {@code cloneJob} for {@code pair}, newest first, at most {@code limit}. */
+	/**
+	 * The executions of {@code cloneJob} for {@code pair}, newest first, at most
+	 * {@code limit}.
+	 */
 	public List<JobExecution> cloneRunsOf(RunPair pair, int limit) {
 		return newest(List.of(CloneJobConfiguration.CLONE_JOB), pair::owns, limit);
 	}
 
-	/** Executions of every job, newest first, that pass {@code filter}: at most {@code limit}. */
+	/**
+	 * Executions of every job, newest first, that pass {@code filter}: at most
+	 * {@code limit}.
+	 */
 	public List<JobExecution> newest(Predicate<JobExecution> filter, int limit) {
 		return newest(JOBS, filter, limit);
 	}
@@ -63,7 +68,10 @@ public class RunHistory {
 			.toList();
 	}
 
-	/** The execution that ran before {@code execution} in the same job instance: what a restart resumed. */
+	/**
+	 * The execution that ran before {@code execution} in the same job instance: what a
+	 * restart resumed.
+	 */
 	public Optional<JobExecution> restartOf(JobExecution execution) {
 		return this.jobRepository.getJobExecutions(execution.getJobInstance())
 			.stream()
@@ -81,13 +89,19 @@ public class RunHistory {
 		return Optional.ofNullable(this.jobRepository.getLastJobExecution(execution.getJobInstance()));
 	}
 
-	/** Whether {@code execution} is the newest of its instance: only that one can be restarted. */
+	/**
+	 * Whether {@code execution} is the newest of its instance: only that one can be
+	 * restarted.
+	 */
 	public boolean isLastOfItsInstance(JobExecution execution) {
 		JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
 		return last != null && last.getId() == execution.getId();
 	}
 
-	/** The latest execution of step {@code stepName} in the run (job instance) {@code execution} belongs to. */
+	/**
+	 * The latest execution of step {@code stepName} in the run (job instance)
+	 * {@code execution} belongs to.
+	 */
 	public Optional<StepExecution> lastStepOfRun(JobExecution execution, String stepName) {
 		return Optional.ofNullable(this.jobRepository.getLastStepExecution(execution.getJobInstance(), stepName));
 	}

@@ -9,9 +9,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes into each execution's context what the history shows beyond Spring Batch's own columns: why the run
- * started afresh or resumed another ({@value #CHOICE_KEY}), and the size of its backup ({@value #BACKUP_BYTES_KEY}).
- * The command notes its choice before it starts the job; the note goes to the next execution only.
+ * Writes into each execution's context what the history shows beyond Spring Batch's own
+ * columns: why the run started afresh or resumed another ({@value #CHOICE_KEY}), and the
+ * size of its backup ({@value #BACKUP_BYTES_KEY}). The command notes its choice before it
+ * starts the job; the note goes to the next execution only.
  */
 @Component
 public class RunJournal implements JobExecutionListener {

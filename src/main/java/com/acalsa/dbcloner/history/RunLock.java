@@ -16,11 +16,12 @@ import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.SqlErrors;
 
 /**
- * The lock that lets one run at a time work on a source and clone pair, across pods: a MySQL user-level lock
- * ({@code GET_LOCK}) on the target server, held by a connection of its own for the whole command, restarts
- * included (spring-batch issue 5397: restarts race without it). The server releases it when that connection ends,
- * so a killed holder frees it without anyone's help (MySQL manual, "Locking Functions"); that is also how a run
- * knows that a STARTED execution of its pair has lost its owner.
+ * The lock that lets one run at a time work on a source and clone pair, across pods: a
+ * MySQL user-level lock ({@code GET_LOCK}) on the target server, held by a connection of
+ * its own for the whole command, restarts included (spring-batch issue 5397: restarts
+ * race without it). The server releases it when that connection ends, so a killed holder
+ * frees it without anyone's help (MySQL manual, "Locking Functions"); that is also how a
+ * run knows that a STARTED execution of its pair has lost its owner.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -56,20 +57,26 @@ public final class RunLock implements AutoCloseable {
 			throw new RunLockedException(name, holder);
 		}
 		catch (SQLException ex) {
-			// nothing has run yet: like a backup that cannot connect, the operator checks credentials and servers
+			// nothing has run yet: like a backup that cannot connect, the operator checks
+			// credentials and servers
 			throw new ClonerException(RefBc.ERROR_BACKUP, "cannot take the run lock on " + endpoints.target().server()
 					+ ": " + SqlErrors.describe(ex, endpoints.target(), credentialSettings(endpoints)), ex);
 		}
 	}
 
-	/** The settings an operator fixes: the target's credentials default to the source's. */
+	/**
+	 * The settings an operator fixes: the target's credentials default to the source's.
+	 */
 	private static String credentialSettings(CloneEndpoints endpoints) {
 		boolean inherited = endpoints.target().username().equals(endpoints.source().username())
 				&& endpoints.target().password().reveal().equals(endpoints.source().password().reveal());
 		return inherited ? "cloner.source" : "cloner.target";
 	}
 
-	/** {@code db-cloner.<hash>}: a user-level lock name is at most 64 characters, a pair's name may be longer. */
+	/**
+	 * {@code db-cloner.<hash>}: a user-level lock name is at most 64 characters, a pair's
+	 * name may be longer.
+	 */
 	static String lockName(CloneEndpoints endpoints) {
 		String pair = endpoints.source().describe() + " -> " + endpoints.describeClone();
 		try {
@@ -106,7 +113,10 @@ public final class RunLock implements AutoCloseable {
 		}
 	}
 
-	/** Another session holds the lock; {@code holder} is its connection id on the target server, when still known. */
+	/**
+	 * Another session holds the lock; {@code holder} is its connection id on the target
+	 * server, when still known.
+	 */
 	public static final class RunLockedException extends RuntimeException {
 
 		private final OptionalLong holder;

@@ -9,9 +9,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * What a run works on, as its identifying job parameters record it: the source ({@code host:port/database}) and the
- * clone ({@code host:port/clone}), never a user or a password. Runs of one pair share a lock, a restart policy and
- * a history; a run of another pair is never resumed in their place.
+ * What a run works on, as its identifying job parameters record it: the source
+ * ({@code host:port/database}) and the clone ({@code host:port/clone}), never a user or a
+ * password. Runs of one pair share a lock, a restart policy and a history; a run of
+ * another pair is never resumed in their place.
  *
  * @param source {@code host:port/database} of the source
  * @param target {@code host:port/clone} of the clone
@@ -33,7 +34,10 @@ public record RunPair(String source, String target) {
 		return new RunPair(parameters.getString(SOURCE), parameters.getString(CLONE));
 	}
 
-	/** The parameters of a new run of this pair: a new job instance each time (spring-batch issue 4755). */
+	/**
+	 * The parameters of a new run of this pair: a new job instance each time
+	 * (spring-batch issue 4755).
+	 */
 	public JobParameters newRunParameters() {
 		return new JobParametersBuilder().addString(SOURCE, this.source)
 			.addString(CLONE, this.target)

@@ -10,8 +10,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * One execution as the {@code history} command shows it, table or JSON: what ran, when, how it ended (status,
- * REF_BC code and cause, the step that failed), how much each step did, and whether it resumed another execution.
+ * One execution as the {@code history} command shows it, table or JSON: what ran, when,
+ * how it ended (status, REF_BC code and cause, the step that failed), how much each step
+ * did, and whether it resumed another execution.
  *
  * @param id the job execution id
  * @param job {@code cloneJob} or {@code verifyJob}
@@ -39,7 +40,8 @@ public record RunRecord(long id, String job, String source, String target, Strin
 	 * @param name the step's name
 	 * @param status its status
 	 * @param exitCode {@code COMPLETED} or its REF_BC code
-	 * @param rows rows read or written, whichever is larger (the backup writes them, the comparison reads them)
+	 * @param rows rows read or written, whichever is larger (the backup writes them, the
+	 * comparison reads them)
 	 * @param seconds how long it ran, or {@code null}
 	 * @param cause the plain cause of its failure, or {@code null}
 	 */
@@ -48,7 +50,8 @@ public record RunRecord(long id, String job, String source, String target, Strin
 		static StepRecord of(StepExecution step) {
 			boolean ok = step.getStatus() == BatchStatus.COMPLETED;
 			return new StepRecord(step.getStepName(), step.getStatus().name(), step.getExitStatus().getExitCode(),
-					Math.max(step.getReadCount(), step.getWriteCount()), secondsBetween(step.getStartTime(), step.getEndTime()),
+					Math.max(step.getReadCount(), step.getWriteCount()),
+					secondsBetween(step.getStartTime(), step.getEndTime()),
 					ok ? null : emptyToNull(step.getExitStatus().getExitDescription()));
 		}
 

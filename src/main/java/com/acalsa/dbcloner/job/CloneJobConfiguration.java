@@ -17,9 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The two jobs, as step order only. {@code cloneJob}: backup → emptyCheck → createDb → restore → compare; the first
- * failed step ends the run with its REF_BC code. {@code verifyJob}: compare alone, against the snapshot the clone
- * was restored from. Both record their run for the history and stop gracefully on SIGTERM ({@code history/}).
+ * The two jobs, as step order only. {@code cloneJob}: backup → emptyCheck → createDb →
+ * restore → compare; the first failed step ends the run with its REF_BC code.
+ * {@code verifyJob}: compare alone, against the snapshot the clone was restored from.
+ * Both record their run for the history and stop gracefully on SIGTERM
+ * ({@code history/}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SourceProperties.class, TargetProperties.class, WorkerProperties.class })
@@ -34,12 +36,12 @@ public class CloneJobConfiguration {
 		return CloneEndpoints.of(source, target, decrypted.source(), decrypted.target());
 	}
 
-	// The metrics listener is registered first: afterJob callbacks run in reverse, so it sees the REF_BC exit code.
+	// The metrics listener is registered first: afterJob callbacks run in reverse, so it
+	// sees the REF_BC exit code.
 
 	@Bean
-	Job cloneJob(JobRepository jobRepository, Step backupStep, Step emptyCheckStep, Step createDbStep,
-			Step restoreStep, Step compareStep, RunMetricsListener runMetricsListener, RunJournal runJournal,
-			StopOnSignal stopOnSignal) {
+	Job cloneJob(JobRepository jobRepository, Step backupStep, Step emptyCheckStep, Step createDbStep, Step restoreStep,
+			Step compareStep, RunMetricsListener runMetricsListener, RunJournal runJournal, StopOnSignal stopOnSignal) {
 		return new JobBuilder(CLONE_JOB, jobRepository).start(backupStep)
 			.next(emptyCheckStep)
 			.next(createDbStep)

@@ -1,8 +1,9 @@
 package com.acalsa.dbcloner.job;
 
 /**
- * A failure that an operator can act on: it carries the {@link RefBc} code it ends with and a message that says what
- * failed, where (setting, database, table, key) and what to do. Messages never contain a secret.
+ * A failure that an operator can act on: it carries the {@link RefBc} code it ends with
+ * and a message that says what failed, where (setting, database, table, key) and what to
+ * do. Messages never contain a secret.
  */
 public class ClonerException extends RuntimeException {
 

@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a step's pieces of work on a fixed number of threads and gives back their results in order. The first failure
- * is rethrown as what it was (an {@link SQLException} or {@link IOException} for the step to classify) and stops the
- * pieces not yet started.
+ * Runs a step's pieces of work on a fixed number of threads and gives back their results
+ * in order. The first failure is rethrown as what it was (an {@link SQLException} or
+ * {@link IOException} for the step to classify) and stops the pieces not yet started.
  */
 public final class ParallelTasks {
 

@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The single table of failure codes. The first five are the codes (and the messages) that operators know from the
- * original worker; the rest cover failures that happen around the job. The exit number is the process exit status,
- * and the code is the exit code recorded in the job repository. README's table is checked against this enum.
+ * The single table of failure codes. The first five are the codes (and the messages) that
+ * operators know from the original worker; the rest cover failures that happen around the
+ * job. The exit number is the process exit status, and the code is the exit code recorded
+ * in the job repository. README's table is checked against this enum.
  */
 public enum RefBc {
 

@@ -7,10 +7,12 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Records the job's outcome as its exit status in the job repository: {@code COMPLETED}, or the REF_BC code of the
- * step that failed with the plain cause as exit description (no stack trace). A job that failed outside any step
- * (a listener, the repository) gets the code its failure carries. A run stopped on request (SIGTERM, see
- * {@code history.StopOnSignal}) ends with {@link RefBc#ERROR_INTERRUPTED}, naming the step it stopped in.
+ * Records the job's outcome as its exit status in the job repository: {@code COMPLETED},
+ * or the REF_BC code of the step that failed with the plain cause as exit description (no
+ * stack trace). A job that failed outside any step (a listener, the repository) gets the
+ * code its failure carries. A run stopped on request (SIGTERM, see
+ * {@code history.StopOnSignal}) ends with {@link RefBc#ERROR_INTERRUPTED}, naming the
+ * step it stopped in.
  */
 public class RefBcJobListener implements JobExecutionListener {
 
@@ -33,8 +35,9 @@ public class RefBcJobListener implements JobExecutionListener {
 			}
 			if (RefBc.ofCode(step.getExitStatus().getExitCode()).isPresent()) {
 				RefBc refBc = RefBc.ofCode(step.getExitStatus().getExitCode()).get();
-				return Failure.of(step.getFailureExceptions().isEmpty() ? new ClonerException(refBc, "step "
-						+ step.getStepName() + " failed") : step.getFailureExceptions().get(0), refBc);
+				return Failure.of(step.getFailureExceptions().isEmpty()
+						? new ClonerException(refBc, "step " + step.getStepName() + " failed")
+						: step.getFailureExceptions().get(0), refBc);
 			}
 		}
 		if (!jobExecution.getFailureExceptions().isEmpty()) {

@@ -6,9 +6,9 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Gives a failed step its REF_BC exit code: the code the failure carries when it is a {@link ClonerException},
- * otherwise the step's own code; a step stopped on request gets {@link RefBc#ERROR_INTERRUPTED}. Every step has one,
- * so no step ends as a bare FAILED.
+ * Gives a failed step its REF_BC exit code: the code the failure carries when it is a
+ * {@link ClonerException}, otherwise the step's own code; a step stopped on request gets
+ * {@link RefBc#ERROR_INTERRUPTED}. Every step has one, so no step ends as a bare FAILED.
  */
 public class RefBcStepListener implements StepExecutionListener {
 

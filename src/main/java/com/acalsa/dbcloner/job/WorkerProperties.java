@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code cloner.threads}: how many connections back up, restore and compare key ranges at once.
+ * {@code cloner.threads}: how many connections back up, restore and compare key ranges at
+ * once.
  *
  * @param threads workers per step; 0 (the default) means the number of cores, at least 2
  */

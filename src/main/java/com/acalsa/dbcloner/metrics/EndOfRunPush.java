@@ -9,11 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.micrometer.metrics.export.prometheus.PrometheusPushGatewayManager;
 
 /**
- * Boot's Pushgateway manager with the end of the run made dependable. Boot still pushes on its schedule while the
- * run lasts (its failures stay quiet, see {@code application.properties}); at context close this pushes once with
- * the configured operation, {@code PUT} by default, so the group holds exactly the last run. It pushes only if a
- * run was recorded: a process that failed before its job ran must not wipe the last run's figures. A Pushgateway
- * that cannot be reached is logged once, as a warning, and never changes the run's exit status.
+ * Boot's Pushgateway manager with the end of the run made dependable. Boot still pushes
+ * on its schedule while the run lasts (its failures stay quiet, see
+ * {@code application.properties}); at context close this pushes once with the configured
+ * operation, {@code PUT} by default, so the group holds exactly the last run. It pushes
+ * only if a run was recorded: a process that failed before its job ran must not wipe the
+ * last run's figures. A Pushgateway that cannot be reached is logged once, as a warning,
+ * and never changes the run's exit status.
  */
 class EndOfRunPush extends PrometheusPushGatewayManager {
 
@@ -52,8 +54,10 @@ class EndOfRunPush extends PrometheusPushGatewayManager {
 			logger.debug("Run metrics pushed ({}) to the Pushgateway at {}", this.operation, this.address);
 		}
 		catch (Exception ex) {
-			logger.warn("The run's metrics were not pushed to the Pushgateway at {} ({}); the run's outcome stands. "
-					+ "Check management.prometheus.metrics.export.pushgateway.address", this.address, ex.toString());
+			logger.warn(
+					"The run's metrics were not pushed to the Pushgateway at {} ({}); the run's outcome stands. "
+							+ "Check management.prometheus.metrics.export.pushgateway.address",
+					this.address, ex.toString());
 		}
 	}
 

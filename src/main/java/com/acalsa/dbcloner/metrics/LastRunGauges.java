@@ -10,14 +10,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * The cloner's own meters: gauges holding the last run's figures. A run is one process and every run's push
- * replaces the previous one in the Pushgateway, so counters and {@code rate()} mean nothing across runs; each
- * gauge states a fact about the last run. Labels are bounded: outcome codes, step names and table names, never an
- * execution id or a time.
+ * The cloner's own meters: gauges holding the last run's figures. A run is one process
+ * and every run's push replaces the previous one in the Pushgateway, so counters and
+ * {@code rate()} mean nothing across runs; each gauge states a fact about the last run.
+ * Labels are bounded: outcome codes, step names and table names, never an execution id or
+ * a time.
  */
 public class LastRunGauges {
 
-	/** 1 for the run's outcome: tag {@value #CODE} is {@code success} or the REF_BC code. */
+	/**
+	 * 1 for the run's outcome: tag {@value #CODE} is {@code success} or the REF_BC code.
+	 */
 	static final String OUTCOME = "db.cloner.run.outcome";
 
 	static final String SUCCESS = "db.cloner.run.success";
@@ -98,15 +101,19 @@ public class LastRunGauges {
 		}
 		if (report.history() != null) {
 			RunHistory.Streak history = report.history();
-			gauge(LAST_VERIFIED, "When the last verified clone was made; 0 if none among the last "
-					+ RunHistory.WINDOW + " runs", SECONDS, Tags.empty(),
+			gauge(LAST_VERIFIED,
+					"When the last verified clone was made; 0 if none among the last " + RunHistory.WINDOW + " runs",
+					SECONDS, Tags.empty(),
 					(history.lastSuccess() != null) ? history.lastSuccess().toEpochMilli() / 1e3 : 0);
 			gauge(CONSECUTIVE_FAILURES, "Runs that failed in a row, the last run included", null, Tags.empty(),
 					history.consecutiveFailures());
 		}
 	}
 
-	/** Whether a run has been published: until then this process has nothing worth pushing. */
+	/**
+	 * Whether a run has been published: until then this process has nothing worth
+	 * pushing.
+	 */
 	synchronized boolean hasPublished() {
 		return !this.published.isEmpty();
 	}

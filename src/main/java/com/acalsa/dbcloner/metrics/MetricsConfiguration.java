@@ -15,10 +15,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The run's meters and their push. The Pushgateway is configured with Boot's own properties
- * ({@code management.prometheus.metrics.export.pushgateway.*}); its grouping key gets the source database
- * ({@code source=host:port/database}) unless one is configured, and its job defaults to the Spring Batch job the
- * command runs (set by the command line), so a clone and a verify keep separate groups.
+ * The run's meters and their push. The Pushgateway is configured with Boot's own
+ * properties ({@code management.prometheus.metrics.export.pushgateway.*}); its grouping
+ * key gets the source database ({@code source=host:port/database}) unless one is
+ * configured, and its job defaults to the Spring Batch job the command runs (set by the
+ * command line), so a clone and a verify keep separate groups.
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {

@@ -11,16 +11,22 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * The two figures only the job repository knows, because each run is a new process: how many runs of this clone
- * failed in a row, and when the last one succeeded (a clone restored and verified). Reads back at most
- * {@value #WINDOW} runs of the same job and source, newest first, and stops at the first success.
+ * The two figures only the job repository knows, because each run is a new process: how
+ * many runs of this clone failed in a row, and when the last one succeeded (a clone
+ * restored and verified). Reads back at most {@value #WINDOW} runs of the same job and
+ * source, newest first, and stops at the first success.
  */
 class RunHistory {
 
-	/** The identifying job parameter every run carries: the source's {@code host:port/database}. */
+	/**
+	 * The identifying job parameter every run carries: the source's
+	 * {@code host:port/database}.
+	 */
 	static final String SOURCE_PARAMETER = "source";
 
-	/** About four hours of runs every five minutes: far beyond what any alert waits for. */
+	/**
+	 * About four hours of runs every five minutes: far beyond what any alert waits for.
+	 */
 	static final int WINDOW = 50;
 
 	private final JobRepository jobRepository;
@@ -30,7 +36,8 @@ class RunHistory {
 	}
 
 	/**
-	 * The streak that {@code current} (ended, not necessarily saved with its final exit code) ends.
+	 * The streak that {@code current} (ended, not necessarily saved with its final exit
+	 * code) ends.
 	 * @param current the run that just ended
 	 * @return its streak
 	 */
@@ -52,13 +59,17 @@ class RunHistory {
 			if (last.getStatus() == BatchStatus.COMPLETED) {
 				return new Streak(failed, endOf(last));
 			}
-			// FAILED, STOPPED, ABANDONED, or STARTED forever because its pod was killed: not a verified clone
+			// FAILED, STOPPED, ABANDONED, or STARTED forever because its pod was killed:
+			// not a verified clone
 			failed++;
 		}
 		return new Streak(failed, null);
 	}
 
-	/** Whole seconds: the job repository may keep no more (DATETIME without fraction), and a run reads it back. */
+	/**
+	 * Whole seconds: the job repository may keep no more (DATETIME without fraction), and
+	 * a run reads it back.
+	 */
 	private static Instant endOf(JobExecution execution) {
 		Instant end = (execution.getEndTime() != null)
 				? execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant() : Instant.now();
@@ -68,10 +79,10 @@ class RunHistory {
 	/**
 	 * Where a clone's history stands after a run.
 	 *
-	 * @param consecutiveFailures the failed runs since the last success (the current one included); at most
-	 * {@value #WINDOW}
-	 * @param lastSuccess the end of the last successful run, or {@code null} when none is among the last
-	 * {@value #WINDOW}
+	 * @param consecutiveFailures the failed runs since the last success (the current one
+	 * included); at most {@value #WINDOW}
+	 * @param lastSuccess the end of the last successful run, or {@code null} when none is
+	 * among the last {@value #WINDOW}
 	 */
 	record Streak(int consecutiveFailures, Instant lastSuccess) {
 	}

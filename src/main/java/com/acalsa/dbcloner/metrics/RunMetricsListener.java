@@ -12,10 +12,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * Publishes a run's figures when its job ends, success or failure: per step from the step executions, per table from
- * the backup's manifest, and the clone's streak from the job repository. Register it before the listener that sets
- * the REF_BC exit code: {@code afterJob} callbacks run in reverse order, so it then sees the final code. Metrics
- * never fail a run: any problem here is logged once and the run's outcome stands.
+ * Publishes a run's figures when its job ends, success or failure: per step from the step
+ * executions, per table from the backup's manifest, and the clone's streak from the job
+ * repository. Register it before the listener that sets the REF_BC exit code:
+ * {@code afterJob} callbacks run in reverse order, so it then sees the final code.
+ * Metrics never fail a run: any problem here is logged once and the run's outcome stands.
  */
 public class RunMetricsListener implements JobExecutionListener {
 

@@ -20,9 +20,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The figures one run publishes, derived after the fact from its job execution, the manifest of its backup and the
- * job's history: nothing is counted twice and no tasklet is instrumented. Values, not meters: {@link LastRunGauges}
- * turns them into gauges.
+ * The figures one run publishes, derived after the fact from its job execution, the
+ * manifest of its backup and the job's history: nothing is counted twice and no tasklet
+ * is instrumented. Values, not meters: {@link LastRunGauges} turns them into gauges.
  *
  * @param job the Spring Batch job name
  * @param outcome {@value #SUCCESS} or the run's REF_BC code
@@ -32,8 +32,10 @@ import org.springframework.batch.core.step.StepExecution;
  * @param steps one entry per step that ran, in order
  * @param tables one entry per table of the run's backup; empty when the run made none
  * @param backupBytes the backup's size, or {@code null} when the run made none
- * @param snapshotLagSeconds from the source snapshot to the end of a successful verification, or {@code null}
- * @param history the clone's history, or {@code null} for a run that does not make a clone
+ * @param snapshotLagSeconds from the source snapshot to the end of a successful
+ * verification, or {@code null}
+ * @param history the clone's history, or {@code null} for a run that does not make a
+ * clone
  */
 record RunReport(String job, String outcome, String failedStep, double durationSeconds, Instant endedAt,
 		List<StepFigures> steps, List<TableFigures> tables, Long backupBytes, Double snapshotLagSeconds,
@@ -54,7 +56,8 @@ record RunReport(String job, String outcome, String failedStep, double durationS
 	 * @param step the step name
 	 * @param seconds its duration
 	 * @param rows the rows it wrote (the backup's, the restore's, the comparison's)
-	 * @param bytes the backup bytes it moved, or {@code null} when it moved none or did not complete
+	 * @param bytes the backup bytes it moved, or {@code null} when it moved none or did
+	 * not complete
 	 */
 	record StepFigures(String step, double seconds, long rows, Long bytes) {
 	}
@@ -108,7 +111,10 @@ record RunReport(String job, String outcome, String failedStep, double durationS
 				movedTheBackup ? backupBytes : null);
 	}
 
-	/** The REF_BC code the job ended with; a job that ended otherwise (stopped, killed) is unexpected. */
+	/**
+	 * The REF_BC code the job ended with; a job that ended otherwise (stopped, killed) is
+	 * unexpected.
+	 */
 	private static String code(JobExecution execution) {
 		return RefBc.ofCode(execution.getExitStatus().getExitCode()).orElse(RefBc.ERROR_UNEXPECTED).code();
 	}

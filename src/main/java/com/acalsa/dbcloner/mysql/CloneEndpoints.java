@@ -5,9 +5,10 @@ import java.util.Locale;
 import com.acalsa.dbcloner.credentials.Credentials;
 
 /**
- * The resolved pair the job works on: the source database and the clone's server and name. Built once at start from
- * {@link SourceProperties} and {@link TargetProperties}; an impossible pair (the clone would be the source itself)
- * is refused here, before anything connects.
+ * The resolved pair the job works on: the source database and the clone's server and
+ * name. Built once at start from {@link SourceProperties} and {@link TargetProperties};
+ * an impossible pair (the clone would be the source itself) is refused here, before
+ * anything connects.
  *
  * @param source the database to back up
  * @param target the server that receives the clone (no database in its URL)
@@ -30,8 +31,8 @@ public record CloneEndpoints(DatabaseEndpoint source, DatabaseEndpoint target, S
 	}
 
 	/**
-	 * The pair, with what the encrypted settings decrypted to ({@link Credentials#NONE} when there are none) in
-	 * place of the plain settings.
+	 * The pair, with what the encrypted settings decrypted to ({@link Credentials#NONE}
+	 * when there are none) in place of the plain settings.
 	 */
 	public static CloneEndpoints of(SourceProperties source, TargetProperties target, Credentials decryptedSource,
 			Credentials decryptedTarget) {

@@ -7,9 +7,10 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The mark every clone carries: a one-row table {@value #TABLE} inside the clone that says db-cloner created it,
- * from which source and backup, and how far it got ({@link Status}). Only a database with this mark is ever dropped,
- * and a clone that is not {@code VERIFIED} is visibly not one to trust.
+ * The mark every clone carries: a one-row table {@value #TABLE} inside the clone that
+ * says db-cloner created it, from which source and backup, and how far it got
+ * ({@link Status}). Only a database with this mark is ever dropped, and a clone that is
+ * not {@code VERIFIED} is visibly not one to trust.
  */
 public final class CloneMarker {
 
@@ -64,7 +65,10 @@ public final class CloneMarker {
 		}
 	}
 
-	/** The mark of {@code database}, or empty when it has none (or one that db-cloner did not write). */
+	/**
+	 * The mark of {@code database}, or empty when it has none (or one that db-cloner did
+	 * not write).
+	 */
 	public static Optional<Mark> read(Connection connection, String database) throws SQLException {
 		if (!hasMarkerTable(connection, database)) {
 			return Optional.empty();
@@ -74,8 +78,8 @@ public final class CloneMarker {
 			if (!rs.next() || !CREATED_BY.equals(rs.getString(1))) {
 				return Optional.empty();
 			}
-			return Optional.of(new Mark(rs.getString(2), rs.getString(3), rs.getLong(4),
-					Status.valueOf(rs.getString(5))));
+			return Optional
+				.of(new Mark(rs.getString(2), rs.getString(3), rs.getLong(4), Status.valueOf(rs.getString(5))));
 		}
 	}
 

@@ -12,21 +12,23 @@ import com.mysql.cj.conf.HostInfo;
 import com.mysql.cj.jdbc.Driver;
 
 /**
- * Where and as whom to connect: a Connector/J URL, a user and a {@link Secret} password. The password never travels
- * in the URL (a URL that carries one is rejected, because URLs get logged); {@link #describe()} is the form that is
- * safe to log and to store as a job parameter.
+ * Where and as whom to connect: a Connector/J URL, a user and a {@link Secret} password.
+ * The password never travels in the URL (a URL that carries one is rejected, because URLs
+ * get logged); {@link #describe()} is the form that is safe to log and to store as a job
+ * parameter.
  */
 public record DatabaseEndpoint(String url, String username, Secret password) {
 
 	/**
-	 * Driver settings every connection of the program needs, whatever the user's URL says: values are read as the
-	 * bytes the server sends (no TINYINT(1) to boolean or YEAR to date guessing), and a restore may stream a file
-	 * with LOAD DATA LOCAL INFILE (Connector/J refuses it unless allowed here).
+	 * Driver settings every connection of the program needs, whatever the user's URL
+	 * says: values are read as the bytes the server sends (no TINYINT(1) to boolean or
+	 * YEAR to date guessing), and a restore may stream a file with LOAD DATA LOCAL INFILE
+	 * (Connector/J refuses it unless allowed here).
 	 */
 	private static final Map<String, String> DRIVER_PROPERTIES = Map.of("tinyInt1isBit", "false", "yearIsDateType",
 			"false", "characterEncoding", "UTF-8", "allowLoadLocalInfile", "true", "useCursorFetch", "false",
-			"connectTimeout", "10000", "useSSL", "false", "allowPublicKeyRetrieval", "true",
-			"rewriteBatchedStatements", "true");
+			"connectTimeout", "10000", "useSSL", "false", "allowPublicKeyRetrieval", "true", "rewriteBatchedStatements",
+			"true");
 
 	private static final Driver DRIVER = newDriver();
 
@@ -60,12 +62,17 @@ public record DatabaseEndpoint(String url, String username, Secret password) {
 		return host() + ":" + port();
 	}
 
-	/** {@code host:port/database}: what logs, job parameters and messages show. Never a user or password. */
+	/**
+	 * {@code host:port/database}: what logs, job parameters and messages show. Never a
+	 * user or password.
+	 */
 	public String describe() {
 		return database().isEmpty() ? server() : server() + "/" + database();
 	}
 
-	/** The same endpoint without a database in its URL, for work on the server as a whole. */
+	/**
+	 * The same endpoint without a database in its URL, for work on the server as a whole.
+	 */
 	public DatabaseEndpoint serverOnly() {
 		int hostStart = this.url.indexOf("//") + 2;
 		int pathStart = this.url.indexOf('/', hostStart);

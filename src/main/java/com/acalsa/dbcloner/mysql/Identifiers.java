@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Quoting of MySQL identifiers. Every database, table and column name the program writes into SQL goes through
- * {@link #quote(String)}: backticks around the name and every embedded backtick doubled (MySQL manual, "Schema Object
- * Names"), which makes reserved words, spaces, dots and non-ASCII letters safe.
+ * Quoting of MySQL identifiers. Every database, table and column name the program writes
+ * into SQL goes through {@link #quote(String)}: backticks around the name and every
+ * embedded backtick doubled (MySQL manual, "Schema Object Names"), which makes reserved
+ * words, spaces, dots and non-ASCII letters safe.
  */
 public final class Identifiers {
 

@@ -3,9 +3,10 @@ package com.acalsa.dbcloner.mysql;
 import java.math.BigInteger;
 
 /**
- * A slice of a table by the integer first column of its key: {@code lower <= column < upper}, either end open when
- * {@code null}. A table cut into ranges is backed up, restored and compared range by range, in parallel. Rows with
- * the same first-column value always fall in the same range.
+ * A slice of a table by the integer first column of its key:
+ * {@code lower <= column < upper}, either end open when {@code null}. A table cut into
+ * ranges is backed up, restored and compared range by range, in parallel. Rows with the
+ * same first-column value always fall in the same range.
  *
  * @param lower inclusive lower bound, or {@code null} for none
  * @param upper exclusive upper bound, or {@code null} for none
@@ -19,7 +20,9 @@ public record KeyRange(BigInteger lower, BigInteger upper) {
 		return this.lower == null && this.upper == null;
 	}
 
-	/** The SQL condition on {@code column}; the bounds are integers, written as literals. */
+	/**
+	 * The SQL condition on {@code column}; the bounds are integers, written as literals.
+	 */
 	public String condition(String column) {
 		String quoted = Identifiers.quote(column);
 		if (isAll()) {

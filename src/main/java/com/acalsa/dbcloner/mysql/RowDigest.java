@@ -5,14 +5,17 @@ import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 /**
- * An order-independent digest of a set of rows: the count, and the sum modulo 2^64 of each row's CRC-32 (a sum, not
- * an XOR, so that duplicate rows in a table without a key do not cancel out). Each row's CRC-32 is taken over
- * {@code CONCAT_WS(0x1F, CONVERT(value USING binary)..., null flags)}, the shape of MySQL Shell's dump checksums: the
- * values' exact bytes, with NULL told apart from the empty string by the flags. CRC-32 rather than MD5 or SHA-2: the
- * server computes it about three times faster (measured on MariaDB 10.11), which keeps the comparison close to
- * {@code CHECKSUM TABLE}'s cost, and it misses a changed row with a probability of 2^-32, as CHECKSUM TABLE does.
- * The backup computes it in Java over the bytes it writes, inside the snapshot and without a second read of the
- * source; the comparison has the clone's server compute it with {@link #sql}, so that no row leaves the server.
+ * An order-independent digest of a set of rows: the count, and the sum modulo 2^64 of
+ * each row's CRC-32 (a sum, not an XOR, so that duplicate rows in a table without a key
+ * do not cancel out). Each row's CRC-32 is taken over
+ * {@code CONCAT_WS(0x1F, CONVERT(value USING binary)..., null flags)}, the shape of MySQL
+ * Shell's dump checksums: the values' exact bytes, with NULL told apart from the empty
+ * string by the flags. CRC-32 rather than MD5 or SHA-2: the server computes it about
+ * three times faster (measured on MariaDB 10.11), which keeps the comparison close to
+ * {@code CHECKSUM TABLE}'s cost, and it misses a changed row with a probability of 2^-32,
+ * as CHECKSUM TABLE does. The backup computes it in Java over the bytes it writes, inside
+ * the snapshot and without a second read of the source; the comparison has the clone's
+ * server compute it with {@link #sql}, so that no row leaves the server.
  */
 public final class RowDigest {
 
@@ -27,7 +30,10 @@ public final class RowDigest {
 
 	private long sum;
 
-	/** Adds a row, as the raw values the server sent for the columns' {@link TableColumn#selectExpression}s. */
+	/**
+	 * Adds a row, as the raw values the server sent for the columns'
+	 * {@link TableColumn#selectExpression}s.
+	 */
 	public void add(byte[][] row) {
 		int length = 2 * row.length;
 		for (byte[] value : row) {
@@ -58,7 +64,10 @@ public final class RowDigest {
 		return this.count + ":" + Long.toUnsignedString(this.sum);
 	}
 
-	/** The query whose single value is the digest of the rows of {@code table} in {@code range}. */
+	/**
+	 * The query whose single value is the digest of the rows of {@code table} in
+	 * {@code range}.
+	 */
 	public static String sql(String database, TableShape table, KeyRange range) {
 		List<String> values = table.columns()
 			.stream()

@@ -12,9 +12,10 @@ import java.util.List;
 import com.acalsa.dbcloner.mysql.SchemaObject.Type;
 
 /**
- * Reads a database's views, routines, triggers and events through {@code SHOW CREATE}, the only output that keeps
- * each object's exact text and creation settings. Objects come in {@link Type} order, and triggers of a table in
- * their action order so that a restore recreates them in the same order.
+ * Reads a database's views, routines, triggers and events through {@code SHOW CREATE},
+ * the only output that keeps each object's exact text and creation settings. Objects come
+ * in {@link Type} order, and triggers of a table in their action order so that a restore
+ * recreates them in the same order.
  */
 public final class SchemaObjects {
 
@@ -70,23 +71,29 @@ public final class SchemaObjects {
 		return names;
 	}
 
-	private static SchemaObject show(Connection connection, Type type, String database, String name,
-			String ddlColumn) throws SQLException {
+	private static SchemaObject show(Connection connection, Type type, String database, String name, String ddlColumn)
+			throws SQLException {
 		String sql = "SHOW CREATE " + type.name() + " " + Identifiers.qualify(database, name);
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
 			String ddl = rs.getString(ddlColumn);
 			if (ddl == null) {
-				// MySQL shows a routine's body only to its definer or to holders of SHOW_ROUTINE (8.0.20+)
-				throw new SQLException("SHOW CREATE " + type + " `" + name + "` returned no definition: grant "
-						+ "SHOW_ROUTINE (MySQL 8.0.20+) or SELECT on mysql.proc to the source user", "42000", 1142);
+				// MySQL shows a routine's body only to its definer or to holders of
+				// SHOW_ROUTINE (8.0.20+)
+				throw new SQLException(
+						"SHOW CREATE " + type + " `" + name + "` returned no definition: grant "
+								+ "SHOW_ROUTINE (MySQL 8.0.20+) or SELECT on mysql.proc to the source user",
+						"42000", 1142);
 			}
 			return new SchemaObject(type, name, optional(rs, "sql_mode"), rs.getString("character_set_client"),
 					rs.getString("collation_connection"), optional(rs, "time_zone"), ddl);
 		}
 	}
 
-	/** A column that only some kinds of object show (views have no sql_mode, only events a time_zone). */
+	/**
+	 * A column that only some kinds of object show (views have no sql_mode, only events a
+	 * time_zone).
+	 */
 	private static String optional(ResultSet rs, String column) throws SQLException {
 		ResultSetMetaData metaData = rs.getMetaData();
 		for (int i = 1; i <= metaData.getColumnCount(); i++) {

@@ -6,9 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * What a server is and allows, probed once per connection target and then branched on. MariaDB and MySQL differ in
- * several places that matter here (MariaDB has no {@code server_uuid}, renders FLOAT with fewer digits, has no
- * invisible-column keyword of the same form); code asks this record instead of parsing version strings.
+ * What a server is and allows, probed once per connection target and then branched on.
+ * MariaDB and MySQL differ in several places that matter here (MariaDB has no
+ * {@code server_uuid}, renders FLOAT with fewer digits, has no invisible-column keyword
+ * of the same form); code asks this record instead of parsing version strings.
  */
 public record ServerCapabilities(String version, boolean mariaDb, String sqlMode, long maxAllowedPacket,
 		boolean localInfile, int lowerCaseTableNames, String identity) {

@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The session state each kind of connection sets for itself, so that nothing depends on the server's global
- * settings. Values travel as the bytes the server stores: TIMESTAMPs rendered in UTC ({@code time_zone='+00:00'},
- * MySQL manual, "MySQL Server Time Zone Support") and text in each column's own character set
+ * The session state each kind of connection sets for itself, so that nothing depends on
+ * the server's global settings. Values travel as the bytes the server stores: TIMESTAMPs
+ * rendered in UTC ({@code time_zone='+00:00'}, MySQL manual, "MySQL Server Time Zone
+ * Support") and text in each column's own character set
  * ({@code character_set_results = NULL}, "Connection Character Sets and Collations").
  */
 public final class Sessions {
@@ -17,8 +18,9 @@ public final class Sessions {
 	private static final String SQL_RAW_VALUES = "SET SESSION time_zone = '+00:00', character_set_results = NULL";
 
 	/**
-	 * Restore: mysqldump's and MySQL Shell's load mode. {@code NO_AUTO_VALUE_ON_ZERO} keeps an explicit 0 in an
-	 * AUTO_INCREMENT column and, without the strict and NO_ZERO_DATE modes, zero dates load as they were dumped.
+	 * Restore: mysqldump's and MySQL Shell's load mode. {@code NO_AUTO_VALUE_ON_ZERO}
+	 * keeps an explicit 0 in an AUTO_INCREMENT column and, without the strict and
+	 * NO_ZERO_DATE modes, zero dates load as they were dumped.
 	 */
 	public static final String LOAD_SQL_MODE = "NO_AUTO_VALUE_ON_ZERO";
 
@@ -28,8 +30,9 @@ public final class Sessions {
 	private static final String SQL_SNAPSHOT_ISOLATION = "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ";
 
 	/**
-	 * One consistent snapshot for the whole backup, as {@code mysqldump --single-transaction} does: no global read
-	 * lock, which RDS does not grant (MySQL manual, "START TRANSACTION ... WITH CONSISTENT SNAPSHOT").
+	 * One consistent snapshot for the whole backup, as
+	 * {@code mysqldump --single-transaction} does: no global read lock, which RDS does
+	 * not grant (MySQL manual, "START TRANSACTION ... WITH CONSISTENT SNAPSHOT").
 	 */
 	private static final String SQL_START_SNAPSHOT = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
 

@@ -3,9 +3,9 @@ package com.acalsa.dbcloner.mysql;
 import java.sql.SQLException;
 
 /**
- * The one place that turns an {@link SQLException} into words an operator can act on, by SQLState and vendor code
- * (MySQL manual, "Server Error Message Reference"). The driver's own message is kept: it names the object and never
- * contains a password.
+ * The one place that turns an {@link SQLException} into words an operator can act on, by
+ * SQLState and vendor code (MySQL manual, "Server Error Message Reference"). The driver's
+ * own message is kept: it names the object and never contains a password.
  */
 public final class SqlErrors {
 
@@ -38,10 +38,10 @@ public final class SqlErrors {
 		return switch (ex.getErrorCode()) {
 			case ACCESS_DENIED -> "access denied on " + where + " for user '" + endpoint.username() + "' ("
 					+ driverMessage + "); check " + settings + ".username and " + settings + ".password";
-			case DATABASE_ACCESS_DENIED, TABLE_ACCESS_DENIED -> "missing privilege on " + where + " ("
-					+ driverMessage + "); grant it to '" + endpoint.username() + "' (see README, privileges)";
-			case UNKNOWN_DATABASE -> "database not found on " + endpoint.server() + " (" + driverMessage + "); check "
-					+ settings + ".url";
+			case DATABASE_ACCESS_DENIED, TABLE_ACCESS_DENIED -> "missing privilege on " + where + " (" + driverMessage
+					+ "); grant it to '" + endpoint.username() + "' (see README, privileges)";
+			case UNKNOWN_DATABASE ->
+				"database not found on " + endpoint.server() + " (" + driverMessage + "); check " + settings + ".url";
 			case RESOURCE_LIMIT -> "the server refused the work on " + where + " (" + driverMessage
 					+ "); raise the account's resource limit";
 			default -> "error " + ex.getErrorCode() + " (SQLState " + ex.getSQLState() + ") on " + where + ": "
@@ -49,7 +49,10 @@ public final class SqlErrors {
 		};
 	}
 
-	/** Access denied for a statement or an object: the user lacks a privilege (1044, 1142, 1227). */
+	/**
+	 * Access denied for a statement or an object: the user lacks a privilege (1044, 1142,
+	 * 1227).
+	 */
 	public static boolean isPrivilegeDenied(SQLException ex) {
 		return ex.getErrorCode() == DATABASE_ACCESS_DENIED || ex.getErrorCode() == TABLE_ACCESS_DENIED
 				|| ex.getErrorCode() == SPECIFIC_PRIVILEGE_DENIED;

@@ -3,10 +3,11 @@ package com.acalsa.dbcloner.mysql;
 import java.util.Locale;
 
 /**
- * A stored column of a table and how its value travels. Every value is read as the text or bytes the server sends,
- * except FLOAT: MariaDB renders a FLOAT with six significant digits (1.0000001 reads as "1"), so it is read as
- * {@code CAST(col AS DOUBLE)}, which renders the exact float value and loads back into the same float. MySQL's JSON
- * refuses the binary character set, so it is loaded through a utf8mb4 conversion.
+ * A stored column of a table and how its value travels. Every value is read as the text
+ * or bytes the server sends, except FLOAT: MariaDB renders a FLOAT with six significant
+ * digits (1.0000001 reads as "1"), so it is read as {@code CAST(col AS DOUBLE)}, which
+ * renders the exact float value and loads back into the same float. MySQL's JSON refuses
+ * the binary character set, so it is loaded through a utf8mb4 conversion.
  *
  * @param name the column's name
  * @param dataType {@code information_schema.COLUMNS.DATA_TYPE}, lower case
@@ -17,7 +18,10 @@ public record TableColumn(String name, String dataType) {
 		dataType = dataType.toLowerCase(Locale.ROOT);
 	}
 
-	/** The expression the backup and the comparison select, so that both read the same exact rendering. */
+	/**
+	 * The expression the backup and the comparison select, so that both read the same
+	 * exact rendering.
+	 */
 	public String selectExpression() {
 		return "float".equals(this.dataType) ? "CAST(" + Identifiers.quote(this.name) + " AS DOUBLE)"
 				: Identifiers.quote(this.name);

@@ -15,15 +15,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A base table as the program needs to know it: its DDL, the columns that hold data (in order, generated columns
- * left out because the server computes them, invisible columns included because {@code SELECT *} would miss them),
- * the JSON columns, and the key that gives its rows a stable order. Read from {@code information_schema} and
- * {@code SHOW CREATE TABLE}, never from the cached statistics (MySQL manual, "information_schema_stats_expiry").
+ * A base table as the program needs to know it: its DDL, the columns that hold data (in
+ * order, generated columns left out because the server computes them, invisible columns
+ * included because {@code SELECT *} would miss them), the JSON columns, and the key that
+ * gives its rows a stable order. Read from {@code information_schema} and
+ * {@code SHOW CREATE TABLE}, never from the cached statistics (MySQL manual,
+ * "information_schema_stats_expiry").
  *
  * @param name the table's name
  * @param ddl {@code SHOW CREATE TABLE} output
  * @param columns stored columns in ordinal order
- * @param keyColumns primary key, else the first unique key whose columns are all NOT NULL, else empty
+ * @param keyColumns primary key, else the first unique key whose columns are all NOT
+ * NULL, else empty
  */
 public record TableShape(String name, String ddl, List<TableColumn> columns, List<String> keyColumns) {
 
@@ -33,7 +36,10 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 	private static final String SQL_COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, EXTRA FROM information_schema.COLUMNS "
 			+ "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
 
-	/** Unique indexes with all columns NOT NULL, the primary key first (MySQL calls it PRIMARY on both servers). */
+	/**
+	 * Unique indexes with all columns NOT NULL, the primary key first (MySQL calls it
+	 * PRIMARY on both servers).
+	 */
 	private static final String SQL_UNIQUE_KEYS = "SELECT s.INDEX_NAME, s.COLUMN_NAME, c.IS_NULLABLE "
 			+ "FROM information_schema.STATISTICS s JOIN information_schema.COLUMNS c "
 			+ "ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME "
@@ -44,7 +50,10 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 
 	private static final Set<String> INTEGER_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint");
 
-	/** {@code DEFAULT_GENERATED} (MySQL's mark for expression defaults) is not a generated column. */
+	/**
+	 * {@code DEFAULT_GENERATED} (MySQL's mark for expression defaults) is not a generated
+	 * column.
+	 */
 	private static final Pattern GENERATED = Pattern.compile("\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b",
 			Pattern.CASE_INSENSITIVE);
 
@@ -87,9 +96,10 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 	}
 
 	/**
-	 * The {@code SELECT} that streams the rows in a stable order: by the key when there is one, otherwise by the
-	 * bytes of every selected value, so that two copies of the same rows come out in the same order on any server
-	 * (rows that tie are then identical).
+	 * The {@code SELECT} that streams the rows in a stable order: by the key when there
+	 * is one, otherwise by the bytes of every selected value, so that two copies of the
+	 * same rows come out in the same order on any server (rows that tie are then
+	 * identical).
 	 */
 	public String selectRows(String database) {
 		return selectRows(database, KeyRange.ALL);
@@ -97,14 +107,12 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 
 	/** The rows of one range, in the same order. */
 	public String selectRows(String database, KeyRange range) {
-		String order = this.keyColumns.isEmpty()
-				? this.columns.stream()
-					.map((column) -> "CAST(" + column.selectExpression() + " AS BINARY)")
-					.collect(Collectors.joining(", "))
-				: Identifiers.quoteAll(this.keyColumns);
+		String order = this.keyColumns.isEmpty() ? this.columns.stream()
+			.map((column) -> "CAST(" + column.selectExpression() + " AS BINARY)")
+			.collect(Collectors.joining(", ")) : Identifiers.quoteAll(this.keyColumns);
 		String select = this.columns.stream().map(TableColumn::selectExpression).collect(Collectors.joining(", "));
-		return "SELECT " + select + " FROM " + Identifiers.qualify(database, this.name) + " WHERE "
-				+ condition(range) + " ORDER BY " + order;
+		return "SELECT " + select + " FROM " + Identifiers.qualify(database, this.name) + " WHERE " + condition(range)
+				+ " ORDER BY " + order;
 	}
 
 	/** The SQL condition that selects {@code range} of this table. */
@@ -113,8 +121,9 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 	}
 
 	/**
-	 * The column that cuts the table into {@link KeyRange}s: the key's first column when it is an integer, so
-	 * that a range is an index range scan. Other tables go whole to one worker.
+	 * The column that cuts the table into {@link KeyRange}s: the key's first column when
+	 * it is an integer, so that a range is an index range scan. Other tables go whole to
+	 * one worker.
 	 */
 	public Optional<String> splitColumn() {
 		if (this.keyColumns.isEmpty()) {
@@ -132,8 +141,8 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 	}
 
 	/**
-	 * The row's key as an operator reads it, {@code (id=17)}: the key columns, or every column for a table without
-	 * a key; cut short past {@value #MAX_KEY_TEXT} characters.
+	 * The row's key as an operator reads it, {@code (id=17)}: the key columns, or every
+	 * column for a table without a key; cut short past {@value #MAX_KEY_TEXT} characters.
 	 */
 	public String describeKey(byte[][] row) {
 		List<String> names = columnNames();
@@ -147,8 +156,7 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 		return (text.length() > MAX_KEY_TEXT) ? text.substring(0, MAX_KEY_TEXT) + "…)" : text;
 	}
 
-	private static List<String> orderingKey(Connection connection, String database, String table)
-			throws SQLException {
+	private static List<String> orderingKey(Connection connection, String database, String table) throws SQLException {
 		List<String> key = new ArrayList<>();
 		String keyName = null;
 		boolean usable = true;

@@ -6,9 +6,10 @@ import com.acalsa.dbcloner.credentials.Secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code cloner.target.*}: the server that receives the clone. Every setting left out falls back to the source's:
- * the same server, user and password, and a clone named {@code <source database>_clone}. As for the source, the
- * password or the whole connection may come encrypted ({@code cloner.target.password-kms},
+ * {@code cloner.target.*}: the server that receives the clone. Every setting left out
+ * falls back to the source's: the same server, user and password, and a clone named
+ * {@code <source database>_clone}. As for the source, the password or the whole
+ * connection may come encrypted ({@code cloner.target.password-kms},
  * {@code cloner.target.credentials-kms}).
  *
  * @param url Connector/J URL of the server; a database in it is ignored
@@ -23,7 +24,10 @@ public record TargetProperties(String url, String username, Secret password, Str
 		return serverEndpoint(source, Credentials.NONE);
 	}
 
-	/** The target server, with what encrypted settings decrypted to in place of the plain settings. */
+	/**
+	 * The target server, with what encrypted settings decrypted to in place of the plain
+	 * settings.
+	 */
 	public DatabaseEndpoint serverEndpoint(DatabaseEndpoint source, Credentials decrypted) {
 		Credentials credentials = decrypted.orElse(new Credentials(this.url, this.username, this.password));
 		return new DatabaseEndpoint(orElse(credentials.url(), source.url()),

@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
 /**
- * Loads one key range's row file into its table and returns the rows loaded, which must be the rows the backup
- * holds: {@link LoadDataLoader} where the target allows {@code LOAD DATA LOCAL INFILE}, {@link InsertLoader}
- * otherwise.
+ * Loads one key range's row file into its table and returns the rows loaded, which must
+ * be the rows the backup holds: {@link LoadDataLoader} where the target allows
+ * {@code LOAD DATA LOCAL INFILE}, {@link InsertLoader} otherwise.
  */
 interface ChunkLoader {
 

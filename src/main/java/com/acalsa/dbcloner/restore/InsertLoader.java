@@ -17,12 +17,14 @@ import com.acalsa.dbcloner.snapshot.Manifest;
 import com.acalsa.dbcloner.snapshot.RowFileReader;
 
 /**
- * Loads a row file with batched INSERTs, for targets where {@code local_infile} is OFF (MySQL 8's default).
- * Connector/J rewrites each batch into multi-row INSERTs ({@code rewriteBatchedStatements}) and cuts them to the
- * server's {@code max_allowed_packet}; a batch is sent once it holds {@value #BATCH_ROWS} rows or a quarter of that
- * limit in bytes, so memory stays bounded whatever the rows' size. Values are bound as the bytes the backup holds
- * (binary strings, which the server stores in each column's own character set unchanged), JSON through a utf8mb4
- * conversion as with LOAD DATA.
+ * Loads a row file with batched INSERTs, for targets where {@code local_infile} is OFF
+ * (MySQL 8's default). Connector/J rewrites each batch into multi-row INSERTs
+ * ({@code rewriteBatchedStatements}) and cuts them to the server's
+ * {@code max_allowed_packet}; a batch is sent once it holds {@value #BATCH_ROWS} rows or
+ * a quarter of that limit in bytes, so memory stays bounded whatever the rows' size.
+ * Values are bound as the bytes the backup holds (binary strings, which the server stores
+ * in each column's own character set unchanged), JSON through a utf8mb4 conversion as
+ * with LOAD DATA.
  */
 final class InsertLoader implements ChunkLoader {
 
@@ -35,8 +37,8 @@ final class InsertLoader implements ChunkLoader {
 	}
 
 	@Override
-	public long load(Connection connection, String database, Manifest.TableEntry table, Manifest.Chunk chunk,
-			Path file) throws SQLException, IOException {
+	public long load(Connection connection, String database, Manifest.TableEntry table, Manifest.Chunk chunk, Path file)
+			throws SQLException, IOException {
 		long loaded = 0;
 		try (PreparedStatement insert = connection.prepareStatement(insertSql(database, table));
 				RowFileReader rows = new RowFileReader(file)) {
@@ -95,8 +97,8 @@ final class InsertLoader implements ChunkLoader {
 			.map((column) -> column.isJson() ? "CONVERT(? USING utf8mb4)" : "?")
 			.collect(Collectors.joining(", "));
 		return "INSERT INTO " + Identifiers.qualify(database, table.name()) + " ("
-				+ Identifiers.quoteAll(table.columns().stream().map(TableColumn::name).toList()) + ") VALUES ("
-				+ values + ")";
+				+ Identifiers.quoteAll(table.columns().stream().map(TableColumn::name).toList()) + ") VALUES (" + values
+				+ ")";
 	}
 
 }

@@ -20,18 +20,21 @@ import com.acalsa.dbcloner.snapshot.RowFileReader;
 import com.mysql.cj.jdbc.JdbcStatement;
 
 /**
- * Loads one row file into its table with {@code LOAD DATA LOCAL INFILE}, streaming the decompressed file to the
- * server through Connector/J's local-infile input stream: the file is never unpacked on disk nor held in memory.
- * {@code CHARACTER SET binary} stores the bytes as they were backed up. Because LOAD DATA LOCAL turns errors such as
- * duplicate keys and truncation into warnings (MySQL manual, "LOAD DATA Statement", duplicate-key handling), any
- * warning or a row count other than the manifest's fails the restore.
+ * Loads one row file into its table with {@code LOAD DATA LOCAL INFILE}, streaming the
+ * decompressed file to the server through Connector/J's local-infile input stream: the
+ * file is never unpacked on disk nor held in memory. {@code CHARACTER SET binary} stores
+ * the bytes as they were backed up. Because LOAD DATA LOCAL turns errors such as
+ * duplicate keys and truncation into warnings (MySQL manual, "LOAD DATA Statement",
+ * duplicate-key handling), any warning or a row count other than the manifest's fails the
+ * restore.
  */
 final class LoadDataLoader implements ChunkLoader {
 
 	@Override
-	public long load(Connection connection, String database, Manifest.TableEntry table, Manifest.Chunk chunk,
-			Path file) throws SQLException, IOException {
-		try (Statement statement = connection.createStatement(); InputStream rows = RowFileReader.openDecompressed(file)) {
+	public long load(Connection connection, String database, Manifest.TableEntry table, Manifest.Chunk chunk, Path file)
+			throws SQLException, IOException {
+		try (Statement statement = connection.createStatement();
+				InputStream rows = RowFileReader.openDecompressed(file)) {
 			statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
 			long loaded = statement.executeLargeUpdate(loadDataSql(database, table));
 			SQLWarning warning = statement.getWarnings();
@@ -52,8 +55,9 @@ final class LoadDataLoader implements ChunkLoader {
 	}
 
 	/**
-	 * MySQL refuses a JSON value in the binary character set, so JSON columns go through a user variable and a
-	 * conversion to utf8mb4; every other column receives its bytes directly.
+	 * MySQL refuses a JSON value in the binary character set, so JSON columns go through
+	 * a user variable and a conversion to utf8mb4; every other column receives its bytes
+	 * directly.
 	 */
 	static String loadDataSql(String database, Manifest.TableEntry table) {
 		List<String> targets = new ArrayList<>();

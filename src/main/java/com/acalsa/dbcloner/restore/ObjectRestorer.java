@@ -12,10 +12,11 @@ import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.restore.RestoreProperties.DefinerPolicy;
 
 /**
- * Recreates views, routines, triggers and events in the clone, after the data (so no trigger fires during the
- * load), each under the {@code sql_mode}, character set and time zone it was created with. Views may read other
- * views whose names sort after them: a view that fails because what it reads does not exist yet is retried after the
- * others, until a pass creates nothing.
+ * Recreates views, routines, triggers and events in the clone, after the data (so no
+ * trigger fires during the load), each under the {@code sql_mode}, character set and time
+ * zone it was created with. Views may read other views whose names sort after them: a
+ * view that fails because what it reads does not exist yet is retried after the others,
+ * until a pass creates nothing.
  */
 final class ObjectRestorer {
 
@@ -24,9 +25,9 @@ final class ObjectRestorer {
 	private static final int VIEW_INVALID = 1356;
 
 	/**
-	 * The creation settings the object records. Statements travel as UTF-8, so an object created by a client in
-	 * another character set keeps its settings but a non-ASCII body would be misread; the comparison then reports
-	 * it.
+	 * The creation settings the object records. Statements travel as UTF-8, so an object
+	 * created by a client in another character set keeps its settings but a non-ASCII
+	 * body would be misread; the comparison then reports it.
 	 */
 	private static final String SQL_OBJECT_SESSION = "SET SESSION sql_mode = ?, time_zone = ?, "
 			+ "character_set_client = ?, collation_connection = ?";

@@ -14,9 +14,9 @@ import com.acalsa.dbcloner.snapshot.BackupDirectory;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
 /**
- * Loads every key range of every table, as many at once as there are workers, each worker on its own connection
- * to the clone. InnoDB takes concurrent loads into one table (row locks; the ranges do not overlap). The first
- * failure stops the rest.
+ * Loads every key range of every table, as many at once as there are workers, each worker
+ * on its own connection to the clone. InnoDB takes concurrent loads into one table (row
+ * locks; the ranges do not overlap). The first failure stops the rest.
  */
 final class ParallelLoad {
 
@@ -77,7 +77,8 @@ final class ParallelLoad {
 			connection.close();
 		}
 		catch (SQLException ex) {
-			// a worker's connection that fails to close has nothing left to lose: its loads are committed or failed
+			// a worker's connection that fails to close has nothing left to lose: its
+			// loads are committed or failed
 		}
 	}
 

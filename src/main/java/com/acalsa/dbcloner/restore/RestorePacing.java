@@ -6,9 +6,10 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
- * An optional pause before each of the restore's phases (tables, rows, indexes, other objects),
- * {@code cloner.restore.pause}, zero by default. It exists so that tests can kill or stop a real process in the
- * middle of a restore without depending on how fast the server is.
+ * An optional pause before each of the restore's phases (tables, rows, indexes, other
+ * objects), {@code cloner.restore.pause}, zero by default. It exists so that tests can
+ * kill or stop a real process in the middle of a restore without depending on how fast
+ * the server is.
  */
 class RestorePacing implements ChunkListener<Object, Object> {
 

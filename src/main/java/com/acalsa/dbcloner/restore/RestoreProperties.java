@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code cloner.restore.*}: how objects are recreated in the clone.
  *
- * @param definers {@code rewrite} (default): views, routines, triggers and events are created without their
- * {@code DEFINER}, so the restoring user defines them and no SUPER privilege or source account is needed;
- * {@code keep}: created with the source's definers (needs SET_USER_ID / SET_ANY_DEFINER and the accounts)
- * @param pause a pause before each phase of the restore, zero by default (see {@link RestorePacing})
+ * @param definers {@code rewrite} (default): views, routines, triggers and events are
+ * created without their {@code DEFINER}, so the restoring user defines them and no SUPER
+ * privilege or source account is needed; {@code keep}: created with the source's definers
+ * (needs SET_USER_ID / SET_ANY_DEFINER and the accounts)
+ * @param pause a pause before each phase of the restore, zero by default (see
+ * {@link RestorePacing})
  */
 @ConfigurationProperties("cloner.restore")
 public record RestoreProperties(@DefaultValue("rewrite") DefinerPolicy definers, @DefaultValue("0s") Duration pause) {

@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The {@code restore} step: the backup's tables and rows, loaded into the clone database. */
+/**
+ * The {@code restore} step: the backup's tables and rows, loaded into the clone database.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RestoreProperties.class)
 public class RestoreStepConfiguration {

@@ -32,12 +32,14 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code restore} step, in four calls: check the target and create every table as the source had it but for its
- * secondary indexes and foreign keys ({@link DeferredIndexes}); load every key range's rows in parallel, one
- * connection per worker; add the indexes and keys back; recreate views, routines, triggers and events and mark the
- * clone {@code RESTORED}. Foreign-key checks are off in each session so tables load in any order; the
- * sessions set every mode the load depends on (see {@link Sessions#loadRawValues}). Until the last call the clone
- * stays marked {@code RESTORING}.
+ * The {@code restore} step, in four calls: check the target and create every table as the
+ * source had it but for its secondary indexes and foreign keys ({@link DeferredIndexes});
+ * load every key range's rows in parallel, one connection per worker; add the indexes and
+ * keys back; recreate views, routines, triggers and events and mark the clone
+ * {@code RESTORED}. Foreign-key checks are off in each session so tables load in any
+ * order; the sessions set every mode the load depends on (see
+ * {@link Sessions#loadRawValues}). Until the last call the clone stays marked
+ * {@code RESTORING}.
  */
 class RestoreTasklet implements Tasklet {
 
@@ -110,7 +112,8 @@ class RestoreTasklet implements Tasklet {
 			dropLeftOvers(connection);
 			this.deferredIndexes = new ArrayList<>();
 			for (Manifest.TableEntry table : manifest.tables()) {
-				DeferredIndexes split = DeferredIndexes.split(this.endpoints.cloneDatabase(), table.name(), table.ddl());
+				DeferredIndexes split = DeferredIndexes.split(this.endpoints.cloneDatabase(), table.name(),
+						table.ddl());
 				split.addBack().ifPresent(this.deferredIndexes::add);
 				try {
 					Sessions.execute(connection, split.createTable());
@@ -124,7 +127,10 @@ class RestoreTasklet implements Tasklet {
 		this.manifest = manifest;
 	}
 
-	/** Secondary indexes and foreign keys, added back to the loaded tables, several tables at once. */
+	/**
+	 * Secondary indexes and foreign keys, added back to the loaded tables, several tables
+	 * at once.
+	 */
 	private void addBackIndexes() throws SQLException, IOException {
 		List<Callable<Void>> alters = new ArrayList<>();
 		for (String alter : this.deferredIndexes) {
@@ -152,9 +158,10 @@ class RestoreTasklet implements Tasklet {
 	}
 
 	/**
-	 * A restart resumes at this step on the clone a failed attempt half filled: what that attempt created goes first
-	 * (foreign-key checks are off for the session; a table's triggers go with it), the mark stays, so the restore
-	 * always starts from the empty marked clone.
+	 * A restart resumes at this step on the clone a failed attempt half filled: what that
+	 * attempt created goes first (foreign-key checks are off for the session; a table's
+	 * triggers go with it), the mark stays, so the restore always starts from the empty
+	 * marked clone.
 	 */
 	private void dropLeftOvers(Connection connection) throws SQLException {
 		String clone = this.endpoints.cloneDatabase();
@@ -173,19 +180,25 @@ class RestoreTasklet implements Tasklet {
 			Sessions.execute(connection, drop);
 		}
 		if (!drops.isEmpty()) {
-			logger.info("Dropped {} objects an earlier attempt left in {}", drops.size(), this.endpoints.describeClone());
+			logger.info("Dropped {} objects an earlier attempt left in {}", drops.size(),
+					this.endpoints.describeClone());
 		}
 	}
 
-	/** LOAD DATA LOCAL INFILE where the target allows it (about twice as fast), batched INSERTs otherwise. */
+	/**
+	 * LOAD DATA LOCAL INFILE where the target allows it (about twice as fast), batched
+	 * INSERTs otherwise.
+	 */
 	private ChunkLoader chooseLoader(ServerCapabilities target) {
 		if (target.localInfile()) {
 			logger.info("Restoring into {} with LOAD DATA LOCAL INFILE, {} connections", this.endpoints.describeClone(),
 					this.workers);
 			return new LoadDataLoader();
 		}
-		logger.info("Restoring into {} with batched INSERTs, {} connections: local_infile is OFF on {} (set it to 1 "
-				+ "for a faster restore)", this.endpoints.describeClone(), this.workers, this.endpoints.target().server());
+		logger.info(
+				"Restoring into {} with batched INSERTs, {} connections: local_infile is OFF on {} (set it to 1 "
+						+ "for a faster restore)",
+				this.endpoints.describeClone(), this.workers, this.endpoints.target().server());
 		return new InsertLoader(target.maxAllowedPacket());
 	}
 
@@ -197,8 +210,9 @@ class RestoreTasklet implements Tasklet {
 	}
 
 	/**
-	 * No client can write or read a row larger than the server's {@code max_allowed_packet} (MySQL manual, "Packet
-	 * Too Large"). LOAD DATA would still store it, leaving a clone nobody can read, so such a row stops the restore
+	 * No client can write or read a row larger than the server's
+	 * {@code max_allowed_packet} (MySQL manual, "Packet Too Large"). LOAD DATA would
+	 * still store it, leaving a clone nobody can read, so such a row stops the restore
 	 * before anything is created.
 	 */
 	private void refuseRowsLargerThan(Manifest manifest, long maxAllowedPacket) {

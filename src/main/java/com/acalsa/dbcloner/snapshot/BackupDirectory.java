@@ -10,12 +10,15 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One backup on disk: a directory with a row file per table and {@code manifest.json}. The manifest is written to a
- * temporary name and moved into place as the last act of a backup, so its presence means the backup is whole.
+ * One backup on disk: a directory with a row file per table and {@code manifest.json}.
+ * The manifest is written to a temporary name and moved into place as the last act of a
+ * backup, so its presence means the backup is whole.
  */
 public record BackupDirectory(Path path) {
 
-	/** Key of the job execution context entry that names the backup directory of a run. */
+	/**
+	 * Key of the job execution context entry that names the backup directory of a run.
+	 */
 	public static final String CONTEXT_KEY = "backup.dir";
 
 	public static final String MANIFEST = "manifest.json";

@@ -9,9 +9,11 @@ import com.acalsa.dbcloner.mysql.TableColumn;
 import com.acalsa.dbcloner.mysql.TableShape;
 
 /**
- * What a backup directory holds, written last (so a directory without it is a half-written backup): the source
- * database's defaults, and for each table its DDL, its columns, the key that orders its rows, and its row files, one
- * per key range, each with size, SHA-256 and a digest of its rows. It names the source by {@code host:port/database} only: no user, no password.
+ * What a backup directory holds, written last (so a directory without it is a
+ * half-written backup): the source database's defaults, and for each table its DDL, its
+ * columns, the key that orders its rows, and its row files, one per key range, each with
+ * size, SHA-256 and a digest of its rows. It names the source by
+ * {@code host:port/database} only: no user, no password.
  *
  * @param formatVersion version of this layout, for future readers
  * @param source {@code host:port/database} of the source
@@ -21,7 +23,8 @@ import com.acalsa.dbcloner.mysql.TableShape;
  * @param serverVersion {@code VERSION()} of the source server
  * @param snapshotAt {@code NOW(6)} in UTC, read inside the snapshot
  * @param tables the base tables, in the order they were backed up
- * @param objects views, routines, triggers and events, as {@code SHOW CREATE} gave them inside the snapshot
+ * @param objects views, routines, triggers and events, as {@code SHOW CREATE} gave them
+ * inside the snapshot
  */
 public record Manifest(int formatVersion, String source, String database, String characterSet, String collation,
 		String serverVersion, String snapshotAt, List<TableEntry> tables, List<SchemaObject> objects) {
@@ -43,8 +46,10 @@ public record Manifest(int formatVersion, String source, String database, String
 	 *
 	 * @param name the table's name
 	 * @param ddl {@code SHOW CREATE TABLE} output, taken inside the snapshot
-	 * @param columns the stored columns in file order (generated columns are left out: the server computes them)
-	 * @param keyColumns the columns that order the rows (primary or non-null unique key); empty when there is none
+	 * @param columns the stored columns in file order (generated columns are left out:
+	 * the server computes them)
+	 * @param keyColumns the columns that order the rows (primary or non-null unique key);
+	 * empty when there is none
 	 * @param chunks the table's rows, range by range; together they hold every row once
 	 */
 	public record TableEntry(String name, String ddl, List<TableColumn> columns, List<String> keyColumns,
@@ -77,7 +82,8 @@ public record Manifest(int formatVersion, String source, String database, String
 	 * @param rows how many rows the file holds
 	 * @param bytes the file's size
 	 * @param sha256 the file's SHA-256, hex
-	 * @param digest the rows' {@link com.acalsa.dbcloner.mysql.RowDigest}, taken as they were read
+	 * @param digest the rows' {@link com.acalsa.dbcloner.mysql.RowDigest}, taken as they
+	 * were read
 	 * @param largestRow the size of the largest row (the sum of its values' bytes)
 	 * @param largestRowKey that row's key, as {@link TableShape#describeKey} gives it
 	 */

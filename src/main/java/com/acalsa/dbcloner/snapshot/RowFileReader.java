@@ -13,8 +13,8 @@ import java.util.List;
 import com.github.luben.zstd.ZstdInputStream;
 
 /**
- * Reads back the rows of a file written by {@link RowFileWriter}, one at a time, without holding more than the
- * current row in memory.
+ * Reads back the rows of a file written by {@link RowFileWriter}, one at a time, without
+ * holding more than the current row in memory.
  */
 public final class RowFileReader implements AutoCloseable {
 
@@ -33,7 +33,10 @@ public final class RowFileReader implements AutoCloseable {
 		return new ZstdInputStream(Files.newInputStream(path));
 	}
 
-	/** The next row, or {@code null} at the end of the file. A NULL value is a {@code null} element. */
+	/**
+	 * The next row, or {@code null} at the end of the file. A NULL value is a
+	 * {@code null} element.
+	 */
 	public byte[][] read() throws IOException {
 		int b = this.in.read();
 		if (b < 0) {

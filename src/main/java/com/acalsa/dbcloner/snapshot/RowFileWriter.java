@@ -13,10 +13,12 @@ import java.util.HexFormat;
 import com.github.luben.zstd.ZstdOutputStream;
 
 /**
- * Writes a table's rows, one at a time, as a zstd-compressed file in the text format that {@code LOAD DATA} reads
- * with {@code CHARACTER SET binary FIELDS TERMINATED BY '\t' ESCAPED BY '\\' LINES TERMINATED BY '\n'}: fields are
- * the exact bytes the server sent, NULL is {@code \N}, and backslash, tab, newline, carriage return and NUL are
- * escaped. No value is ever converted, so every type round-trips as the server rendered it.
+ * Writes a table's rows, one at a time, as a zstd-compressed file in the text format that
+ * {@code LOAD DATA} reads with
+ * {@code CHARACTER SET binary FIELDS TERMINATED BY '\t' ESCAPED BY '\\' LINES TERMINATED BY '\n'}:
+ * fields are the exact bytes the server sent, NULL is {@code \N}, and backslash, tab,
+ * newline, carriage return and NUL are escaped. No value is ever converted, so every type
+ * round-trips as the server rendered it.
  */
 public final class RowFileWriter implements AutoCloseable {
 
@@ -26,7 +28,10 @@ public final class RowFileWriter implements AutoCloseable {
 
 	private final OutputStream out;
 
-	/** Escaped bytes waiting for the compressor; filled by hand because a stream's write(int) is synchronized. */
+	/**
+	 * Escaped bytes waiting for the compressor; filled by hand because a stream's
+	 * write(int) is synchronized.
+	 */
 	private final byte[] buffer = new byte[1 << 16];
 
 	private int used;
@@ -40,7 +45,10 @@ public final class RowFileWriter implements AutoCloseable {
 		this.out = new ZstdOutputStream(new BufferedOutputStream(file, 1 << 16), compressionLevel);
 	}
 
-	/** Writes a row and returns its size: the bytes of its values, as a server holds them in one packet. */
+	/**
+	 * Writes a row and returns its size: the bytes of its values, as a server holds them
+	 * in one packet.
+	 */
 	public long write(byte[][] row) throws IOException {
 		long size = 0;
 		for (int i = 0; i < row.length; i++) {

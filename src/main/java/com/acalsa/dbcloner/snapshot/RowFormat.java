@@ -1,8 +1,9 @@
 package com.acalsa.dbcloner.snapshot;
 
 /**
- * The escapes of the row file format, the same as {@code LOAD DATA}'s defaults with {@code ESCAPED BY '\\'} (MySQL
- * manual, "LOAD DATA Statement"): {@code \0 \t \n \r \\} and {@code \N} for NULL.
+ * The escapes of the row file format, the same as {@code LOAD DATA}'s defaults with
+ * {@code ESCAPED BY '\\'} (MySQL manual, "LOAD DATA Statement"): {@code \0 \t \n \r \\}
+ * and {@code \N} for NULL.
  */
 final class RowFormat {
 
@@ -15,7 +16,10 @@ final class RowFormat {
 	private RowFormat() {
 	}
 
-	/** The letter that follows the escape for byte {@code b}, or -1 when {@code b} is written as it is. */
+	/**
+	 * The letter that follows the escape for byte {@code b}, or -1 when {@code b} is
+	 * written as it is.
+	 */
 	static int escapeOf(byte b) {
 		return switch (b) {
 			case 0 -> '0';
@@ -27,7 +31,10 @@ final class RowFormat {
 		};
 	}
 
-	/** The byte that an escape letter stands for; LOAD DATA takes any other letter as itself. */
+	/**
+	 * The byte that an escape letter stands for; LOAD DATA takes any other letter as
+	 * itself.
+	 */
 	static int unescape(int letter) {
 		return switch (letter) {
 			case '0' -> 0;

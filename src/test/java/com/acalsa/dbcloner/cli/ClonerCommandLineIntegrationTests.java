@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The program as the CronJob runs it, in process: each REF_BC code provoked by the real failure, with its exit
- * status, its line on standard error and its record in a job repository kept in MariaDB (created on first use).
+ * The program as the CronJob runs it, in process: each REF_BC code provoked by the real
+ * failure, with its exit status, its line on standard error and its record in a job
+ * repository kept in MariaDB (created on first use).
  */
 class ClonerCommandLineIntegrationTests {
 
@@ -113,21 +114,24 @@ class ClonerCommandLineIntegrationTests {
 
 	@Test
 	void aCloneThatWouldBeTheSourceIsAConfigurationErrorAndTouchesNothing() {
-		List<String> before = TestServer.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?",
-				SOURCE);
-		int exit = run("clone", "--cloner.target.database=" + SOURCE, "--cloner.target.url=jdbc:mysql://localhost:"
-				+ "3306/");
+		List<String> before = TestServer
+			.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?", SOURCE);
+		int exit = run("clone", "--cloner.target.database=" + SOURCE,
+				"--cloner.target.url=jdbc:mysql://localhost:" + "3306/");
 		assertThat(exit).isEqualTo(6);
-		assertThat(stderr()).startsWith("REF_BC_006 ERROR_CONFIGURATION").contains("the clone would be the source itself");
+		assertThat(stderr()).startsWith("REF_BC_006 ERROR_CONFIGURATION")
+			.contains("the clone would be the source itself");
 		assertThat(TestServer.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?", SOURCE))
 			.isEqualTo(before);
 	}
 
 	@Test
 	void aRestoreTheServerRejectsEndsWithRefBc004() {
-		// the target account may run three changing statements an hour: createDb's, and not one of the restore's
-		TestServer.execute("CREATE USER '" + LIMITED_USER + "'@'%' IDENTIFIED BY 'limited-pw' "
-				+ "WITH MAX_UPDATES_PER_HOUR 3", "GRANT ALL ON *.* TO '" + LIMITED_USER + "'@'%'");
+		// the target account may run three changing statements an hour: createDb's, and
+		// not one of the restore's
+		TestServer.execute(
+				"CREATE USER '" + LIMITED_USER + "'@'%' IDENTIFIED BY 'limited-pw' " + "WITH MAX_UPDATES_PER_HOUR 3",
+				"GRANT ALL ON *.* TO '" + LIMITED_USER + "'@'%'");
 		try {
 			String clone = clone("rejected");
 			int exit = run("clone", "--cloner.target.database=" + clone, "--cloner.target.url=" + TestServer.URL,
@@ -204,9 +208,11 @@ class ClonerCommandLineIntegrationTests {
 	}
 
 	private static String lastExit(String jobName) {
-		return TestServer.query("SELECT e.EXIT_CODE FROM `" + REPOSITORY + "`.BATCH_JOB_EXECUTION e JOIN `" + REPOSITORY
-				+ "`.BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = ? "
-				+ "ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1", jobName).get(0);
+		return TestServer
+			.query("SELECT e.EXIT_CODE FROM `" + REPOSITORY + "`.BATCH_JOB_EXECUTION e JOIN `" + REPOSITORY
+					+ "`.BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = ? "
+					+ "ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1", jobName)
+			.get(0);
 	}
 
 	private static String clone(String name) {

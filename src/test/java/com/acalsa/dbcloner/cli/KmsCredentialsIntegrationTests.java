@@ -36,9 +36,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The program with its database passwords only as KMS ciphertexts, in process, against {@link LocalKms} and the
- * MariaDB server: the {@code encrypt} then {@code clone} round trip, the password searched for everywhere the run
- * leaves text, and KMS failures that stop the run before any database is touched.
+ * The program with its database passwords only as KMS ciphertexts, in process, against
+ * {@link LocalKms} and the MariaDB server: the {@code encrypt} then {@code clone} round
+ * trip, the password searched for everywhere the run leaves text, and KMS failures that
+ * stop the run before any database is touched.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KmsCredentialsIntegrationTests {
@@ -84,9 +85,11 @@ class KmsCredentialsIntegrationTests {
 	@Test
 	void encryptThenCloneWithOnlyEncryptedPasswordsLeavesThePasswordNowhere(CapturedOutput output) throws Exception {
 		// given
-		assertThat(ClonerCommandLine.run(new String[] { "encrypt", "--key-id=" + LocalKms.ALIAS,
-				"--cloner.kms.endpoint=" + kms.endpoint(), "--cloner.kms.encryption-context.app=db-cloner" },
-				stdin(PASSWORD + "\n"), capture(), captureErr())).isZero();
+		assertThat(ClonerCommandLine.run(
+				new String[] { "encrypt", "--key-id=" + LocalKms.ALIAS, "--cloner.kms.endpoint=" + kms.endpoint(),
+						"--cloner.kms.encryption-context.app=db-cloner" },
+				stdin(PASSWORD + "\n"), capture(), captureErr()))
+			.isZero();
 		String ciphertext = stdout().strip();
 		assertThat(ciphertext).matches("[A-Za-z0-9+/=]+").doesNotContain(PASSWORD);
 		String repository = database("repo");
@@ -138,7 +141,8 @@ class KmsCredentialsIntegrationTests {
 				"--cloner.source.password-kms=" + ciphertext);
 		// then
 		assertThat(exit).isEqualTo(13);
-		assertThat(stderr()).startsWith("REF_BC_013 ERROR_KMS_DECRYPT: Error al descifrar las credenciales con AWS KMS.")
+		assertThat(stderr())
+			.startsWith("REF_BC_013 ERROR_KMS_DECRYPT: Error al descifrar las credenciales con AWS KMS.")
 			.contains("cloner.source.password-kms", "encryption-context")
 			.doesNotContain(ciphertext)
 			.doesNotContain(PASSWORD);
@@ -197,7 +201,10 @@ class KmsCredentialsIntegrationTests {
 		assertThat(stderr()).startsWith("REF_BC_008").contains("--key-id=", "Usage:");
 	}
 
-	/** Runs a command as the source's user, whose password comes only from the given settings. */
+	/**
+	 * Runs a command as the source's user, whose password comes only from the given
+	 * settings.
+	 */
 	private int run(String repository, String command, String... settings) {
 		Map<String, String> all = new LinkedHashMap<>();
 		all.put("cloner.source.url", TestServer.url(SOURCE));
@@ -217,14 +224,17 @@ class KmsCredentialsIntegrationTests {
 	}
 
 	private static void assertNothingTouched(String repository, String clone) {
-		assertThat(TestServer.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?",
-				repository))
+		assertThat(
+				TestServer.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?", repository))
 			.as("tables in the job repository")
 			.isEmpty();
 		assertThat(TestServer.databaseExists(clone)).as("clone database exists").isFalse();
 	}
 
-	/** An empty database for a job repository, or a name for a clone, dropped after the class. */
+	/**
+	 * An empty database for a job repository, or a name for a clone, dropped after the
+	 * class.
+	 */
 	private static String database(String purpose) {
 		String name = TestServer.uniqueName(SOURCE + "_" + purpose);
 		DATABASES.add(name);
@@ -234,11 +244,15 @@ class KmsCredentialsIntegrationTests {
 		return name;
 	}
 
-	/** Every value of every column of every row of every BATCH_ table of the job repository. */
+	/**
+	 * Every value of every column of every row of every BATCH_ table of the job
+	 * repository.
+	 */
 	private static String jobRepositoryText(String repository) throws SQLException {
 		StringBuilder text = new StringBuilder();
-		List<String> tables = TestServer.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
-				+ "AND TABLE_NAME LIKE 'BATCH\\_%'", repository);
+		List<String> tables = TestServer
+			.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
+					+ "AND TABLE_NAME LIKE 'BATCH\\_%'", repository);
 		assertThat(tables).contains("BATCH_JOB_EXECUTION_PARAMS", "BATCH_STEP_EXECUTION_CONTEXT");
 		try (Connection connection = TestServer.connect(); Statement statement = connection.createStatement()) {
 			for (String table : tables) {
@@ -260,8 +274,8 @@ class KmsCredentialsIntegrationTests {
 		try (Stream<Path> files = Files.walk(BACKUPS)) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				text.append(file).append('\n');
-				try (InputStream in = file.toString().endsWith(".zst")
-						? new ZstdInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+				try (InputStream in = file.toString().endsWith(".zst") ? new ZstdInputStream(Files.newInputStream(file))
+						: Files.newInputStream(file)) {
 					text.append(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).append('\n');
 				}
 			}
@@ -270,8 +284,10 @@ class KmsCredentialsIntegrationTests {
 	}
 
 	private static String lastExit(String repository) {
-		return TestServer.query("SELECT EXIT_CODE FROM `" + repository + "`.BATCH_JOB_EXECUTION "
-				+ "ORDER BY JOB_EXECUTION_ID DESC LIMIT 1").get(0);
+		return TestServer
+			.query("SELECT EXIT_CODE FROM `" + repository + "`.BATCH_JOB_EXECUTION "
+					+ "ORDER BY JOB_EXECUTION_ID DESC LIMIT 1")
+			.get(0);
 	}
 
 	private static String base64(String value) {

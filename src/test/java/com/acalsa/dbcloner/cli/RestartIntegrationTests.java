@@ -24,9 +24,10 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Restart and retention with the job repository in H2 (the default): a run that failed in {@code createDb} because
- * the target user lacks a privilege keeps its backup through retention, and once the privilege is granted
- * {@code restart} completes it without taking the backup again.
+ * Restart and retention with the job repository in H2 (the default): a run that failed in
+ * {@code createDb} because the target user lacks a privilege keeps its backup through
+ * retention, and once the privilege is granted {@code restart} completes it without
+ * taking the backup again.
  */
 class RestartIntegrationTests {
 
@@ -63,7 +64,8 @@ class RestartIntegrationTests {
 	@Test
 	void restartAfterAGrantCompletesTheRunWithoutRepeatingTheBackupWhichRetentionKept() throws Exception {
 		// given: a run that failed in createDb, and leftovers for retention to judge
-		assertThat(run("clone", "--cloner.target.username=" + USER, "--cloner.target.password=restart-pw")).isEqualTo(3);
+		assertThat(run("clone", "--cloner.target.username=" + USER, "--cloner.target.password=restart-pw"))
+			.isEqualTo(3);
 		assertThat(stderr()).startsWith("REF_BC_003").contains("missing privilege");
 		List<Path> failedRunBackup = backups();
 		assertThat(failedRunBackup).hasSize(1);
@@ -73,16 +75,20 @@ class RestartIntegrationTests {
 		Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
 
 		// when: another clone runs with a tight retention
-		assertThat(run("clone", "--cloner.target.database=" + OTHER_CLONE, "--cloner.backup.keep=1")).as(this::stderr).isZero();
+		assertThat(run("clone", "--cloner.target.database=" + OTHER_CLONE, "--cloner.backup.keep=1")).as(this::stderr)
+			.isZero();
 
-		// then: the failed run's backup is kept, the half-written and the old one are gone
+		// then: the failed run's backup is kept, the half-written and the old one are
+		// gone
 		assertThat(failedRunBackup.get(0)).isDirectory();
 		assertThat(halfWritten).doesNotExist();
 		assertThat(old).doesNotExist();
 
 		// when: the privilege is granted and the failed run restarted
 		TestServer.execute("GRANT ALL ON *.* TO '" + USER + "'@'%'");
-		assertThat(run("restart", "--cloner.target.username=" + USER, "--cloner.target.password=restart-pw")).as(this::stderr).isZero();
+		assertThat(run("restart", "--cloner.target.username=" + USER, "--cloner.target.password=restart-pw"))
+			.as(this::stderr)
+			.isZero();
 
 		// then: the run completed in its own instance, its backup taken once
 		assertThat(run("history", "--json")).as(this::stderr).isZero();
@@ -103,13 +109,16 @@ class RestartIntegrationTests {
 
 	@Test
 	void restartOfARunWhoseBackupWasRemovedEndsWithRefBc016AndNoStackTrace() throws Exception {
-		// given: a run that failed in createDb, in a repository and backup directory of its own
+		// given: a run that failed in createDb, in a repository and backup directory of
+		// its own
 		String user = TestServer.uniqueName("dbc_gone");
-		TestServer.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'gone-pw'", "GRANT SELECT ON *.* TO '" + user + "'@'%'");
+		TestServer.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'gone-pw'",
+				"GRANT SELECT ON *.* TO '" + user + "'@'%'");
 		try {
 			String[] own = { "--spring.datasource.url=jdbc:h2:mem:" + user + ";DB_CLOSE_DELAY=-1",
-					"--cloner.backup.dir=" + WORK.resolve("gone-backups"), "--cloner.target.database=" + OTHER_CLONE + "_gone",
-					"--cloner.target.username=" + user, "--cloner.target.password=gone-pw" };
+					"--cloner.backup.dir=" + WORK.resolve("gone-backups"),
+					"--cloner.target.database=" + OTHER_CLONE + "_gone", "--cloner.target.username=" + user,
+					"--cloner.target.password=gone-pw" };
 			assertThat(run("clone", own)).as(this::stderr).isEqualTo(3);
 			try (var dirs = Files.list(WORK.resolve("gone-backups"))) {
 				for (Path dir : dirs.toList()) {

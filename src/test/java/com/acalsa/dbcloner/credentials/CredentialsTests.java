@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Reading a decrypted credentials document, and printing credentials without their password. */
+/**
+ * Reading a decrypted credentials document, and printing credentials without their
+ * password.
+ */
 class CredentialsTests {
 
 	@Test

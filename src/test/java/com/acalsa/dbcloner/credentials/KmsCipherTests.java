@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * {@link KmsCipher} with the real {@code KmsClient} against {@link LocalKms}: round trips, each way a ciphertext is
- * refused, an endpoint that is down, throttling, denied access; and no message quotes a ciphertext or a plaintext.
+ * {@link KmsCipher} with the real {@code KmsClient} against {@link LocalKms}: round
+ * trips, each way a ciphertext is refused, an endpoint that is down, throttling, denied
+ * access; and no message quotes a ciphertext or a plaintext.
  */
 class KmsCipherTests {
 
@@ -195,11 +196,15 @@ class KmsCipherTests {
 		}, settings);
 	}
 
-	/** Runs {@code call} with a cipher from the real wiring; a failure of the call is rethrown as it was. */
+	/**
+	 * Runs {@code call} with a cipher from the real wiring; a failure of the call is
+	 * rethrown as it was.
+	 */
 	private void runWith(Function<KmsCipher, ?> call, String... settings) {
 		RuntimeException[] failure = new RuntimeException[1];
-		this.contextRunner.withPropertyValues("cloner.kms.endpoint=" + kms.endpoint(), "cloner.kms.max-attempts=3",
-				"cloner.kms.encryption-context.app=db-cloner", "cloner.kms.encryption-context.env=test")
+		this.contextRunner
+			.withPropertyValues("cloner.kms.endpoint=" + kms.endpoint(), "cloner.kms.max-attempts=3",
+					"cloner.kms.encryption-context.app=db-cloner", "cloner.kms.encryption-context.env=test")
 			.withPropertyValues(settings)
 			.run((context) -> {
 				try {

@@ -33,12 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A KMS-compatible endpoint on a loopback port, for the real {@code KmsClient}: the JSON 1.1 protocol
- * ({@code X-Amz-Target: TrentService.Encrypt} / {@code TrentService.Decrypt}) and KMS's error shapes
- * ({@code __type}, HTTP 400). It really encrypts, with AES-GCM under a key of its own per KMS key, and binds the key
- * id and the encryption context into the ciphertext as additional authenticated data, so a wrong key, a wrong
- * context or a flipped bit fails as it does in KMS. It can also throttle the next calls, deny every call, and it
- * records the access key id each call was signed with.
+ * A KMS-compatible endpoint on a loopback port, for the real {@code KmsClient}: the JSON
+ * 1.1 protocol ({@code X-Amz-Target: TrentService.Encrypt} /
+ * {@code TrentService.Decrypt}) and KMS's error shapes ({@code __type}, HTTP 400). It
+ * really encrypts, with AES-GCM under a key of its own per KMS key, and binds the key id
+ * and the encryption context into the ciphertext as additional authenticated data, so a
+ * wrong key, a wrong context or a flipped bit fails as it does in KMS. It can also
+ * throttle the next calls, deny every call, and it records the access key id each call
+ * was signed with.
  */
 public final class LocalKms implements AutoCloseable {
 
@@ -87,8 +89,9 @@ public final class LocalKms implements AutoCloseable {
 	}
 
 	/**
-	 * Static AWS credentials and region for the SDK's default chains, as system properties (the in-process form of
-	 * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_REGION}).
+	 * Static AWS credentials and region for the SDK's default chains, as system
+	 * properties (the in-process form of {@code AWS_ACCESS_KEY_ID},
+	 * {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_REGION}).
 	 */
 	public static void useTestCredentials() {
 		System.setProperty("aws.accessKeyId", ACCESS_KEY_ID);
@@ -126,7 +129,9 @@ public final class LocalKms implements AutoCloseable {
 		this.throttled.set(count);
 	}
 
-	/** Every call is answered with {@code AccessDeniedException} while {@code deny} holds. */
+	/**
+	 * Every call is answered with {@code AccessDeniedException} while {@code deny} holds.
+	 */
 	public void denyAccess(boolean deny) {
 		this.denied.set(deny);
 	}
@@ -136,18 +141,26 @@ public final class LocalKms implements AutoCloseable {
 		return this.calls.get();
 	}
 
-	/** The access key id of every call, in order: which credentials the SDK signed with. */
+	/**
+	 * The access key id of every call, in order: which credentials the SDK signed with.
+	 */
 	public List<String> accessKeyIds() {
 		return List.copyOf(this.accessKeyIds);
 	}
 
-	/** What {@code Encrypt} would return, for tests that prepare a ciphertext without going through the SDK. */
+	/**
+	 * What {@code Encrypt} would return, for tests that prepare a ciphertext without
+	 * going through the SDK.
+	 */
 	public String encrypt(String keyIdOrAlias, String plaintext, Map<String, String> context) {
 		return Base64.getEncoder()
 			.encodeToString(seal(resolve(keyIdOrAlias), plaintext.getBytes(StandardCharsets.UTF_8), context));
 	}
 
-	/** What {@code Decrypt} would return for {@code ciphertext} under {@code context}; fails as KMS would. */
+	/**
+	 * What {@code Decrypt} would return for {@code ciphertext} under {@code context};
+	 * fails as KMS would.
+	 */
 	public String decrypt(String ciphertext, Map<String, String> context) {
 		ObjectNode request = JSON.createObjectNode().put("CiphertextBlob", ciphertext);
 		context.forEach((name, value) -> request.withObjectProperty("EncryptionContext").put(name, value));
@@ -172,7 +185,8 @@ public final class LocalKms implements AutoCloseable {
 				reply(exchange, 200, answer(target, request));
 			}
 			catch (KmsError error) {
-				reply(exchange, 400, JSON.createObjectNode().put("__type", error.type).put("message", error.getMessage()));
+				reply(exchange, 400,
+						JSON.createObjectNode().put("__type", error.type).put("message", error.getMessage()));
 			}
 		}
 	}
@@ -217,8 +231,8 @@ public final class LocalKms implements AutoCloseable {
 			throw new KmsError("InvalidCiphertextException", null);
 		}
 		if (request.hasNonNull("KeyId") && !resolve(request.get("KeyId").asString()).equals(keyId)) {
-			throw new KmsError("IncorrectKeyException", "The key ID in the request does not identify a KMS key "
-					+ "that can perform this operation.");
+			throw new KmsError("IncorrectKeyException",
+					"The key ID in the request does not identify a KMS key " + "that can perform this operation.");
 		}
 		byte[] plaintext = open(keyId, iv, sealed, context(request));
 		return JSON.createObjectNode()
@@ -227,7 +241,10 @@ public final class LocalKms implements AutoCloseable {
 			.put("EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
 	}
 
-	/** Ciphertext blob: key id length, key id, 12-byte IV, AES-GCM output; the AAD binds key id and context. */
+	/**
+	 * Ciphertext blob: key id length, key id, 12-byte IV, AES-GCM output; the AAD binds
+	 * key id and context.
+	 */
 	private byte[] seal(String keyId, byte[] plaintext, Map<String, String> context) {
 		try {
 			byte[] iv = new byte[12];

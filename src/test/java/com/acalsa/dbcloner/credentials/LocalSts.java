@@ -18,9 +18,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An STS-compatible endpoint on a loopback port that answers {@code AssumeRoleWithWebIdentity} (the query protocol:
- * a form POST, an XML answer) with temporary credentials whose access key id is {@link #ACCESS_KEY_ID}, and records
- * each request's form, so a test can tell the SDK's web-identity provider (IRSA) was the one used.
+ * An STS-compatible endpoint on a loopback port that answers
+ * {@code AssumeRoleWithWebIdentity} (the query protocol: a form POST, an XML answer) with
+ * temporary credentials whose access key id is {@link #ACCESS_KEY_ID}, and records each
+ * request's form, so a test can tell the SDK's web-identity provider (IRSA) was the one
+ * used.
  */
 public final class LocalSts implements AutoCloseable {
 
@@ -80,7 +82,8 @@ public final class LocalSts implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			Map<String, String> form = form(
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			this.requests.add(form);
 			byte[] body = String
 				.format(RESPONSE, form.get("RoleSessionName"), ACCESS_KEY_ID,

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * IRSA as EKS sets it up: the program started in its own JVM with only {@code AWS_WEB_IDENTITY_TOKEN_FILE},
- * {@code AWS_ROLE_ARN} and {@code AWS_REGION} in its environment (no static keys) resolves the SDK's web-identity
- * provider, which needs the {@code sts} module on the class path: it exchanges the token at STS ({@link LocalSts},
- * through {@code AWS_ENDPOINT_URL_STS}) and signs its KMS calls with the temporary credentials it got back.
+ * IRSA as EKS sets it up: the program started in its own JVM with only
+ * {@code AWS_WEB_IDENTITY_TOKEN_FILE}, {@code AWS_ROLE_ARN} and {@code AWS_REGION} in its
+ * environment (no static keys) resolves the SDK's web-identity provider, which needs the
+ * {@code sts} module on the class path: it exchanges the token at STS ({@link LocalSts},
+ * through {@code AWS_ENDPOINT_URL_STS}) and signs its KMS calls with the temporary
+ * credentials it got back.
  */
 class WebIdentityCredentialsTests {
 
@@ -28,7 +30,10 @@ class WebIdentityCredentialsTests {
 
 	private static final String SECRET = "irsa-secret";
 
-	/** This JVM's own class path: the program's classes and dependencies, as the packaged jar holds them. */
+	/**
+	 * This JVM's own class path: the program's classes and dependencies, as the packaged
+	 * jar holds them.
+	 */
 	private static final String CLASS_PATH = System.getProperty("java.class.path");
 
 	@Test
@@ -70,8 +75,8 @@ class WebIdentityCredentialsTests {
 	}
 
 	/**
-	 * Runs {@code encrypt} in its own JVM with the environment an EKS pod with IRSA has, and nothing else of AWS
-	 * (no keys, no shared files, no instance metadata).
+	 * Runs {@code encrypt} in its own JVM with the environment an EKS pod with IRSA has,
+	 * and nothing else of AWS (no keys, no shared files, no instance metadata).
 	 */
 	private static Result encryptOnEks(Path dir, Path token, LocalKms kms, LocalSts sts, String classPath)
 			throws IOException, InterruptedException {

@@ -33,12 +33,13 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each overlay's rendered CronJob, run in process with its container's arguments and, as the process environment,
- * exactly the environment the kubelet would give it (ConfigMap and Secret resolved), against the local MariaDB:
- * {@link LocalStandIns} lists the few variables changed to run here (servers, database suffixes, users, volume
- * paths, and the KMS ciphertexts replaced by the test server's plain password, since there is no AWS KMS here).
- * The clone must succeed where the manifests say: the clone named by the ConfigMap, the backups on the volume, the
- * history in the job repository.
+ * Each overlay's rendered CronJob, run in process with its container's arguments and, as
+ * the process environment, exactly the environment the kubelet would give it (ConfigMap
+ * and Secret resolved), against the local MariaDB: {@link LocalStandIns} lists the few
+ * variables changed to run here (servers, database suffixes, users, volume paths, and the
+ * KMS ciphertexts replaced by the test server's plain password, since there is no AWS KMS
+ * here). The clone must succeed where the manifests say: the clone named by the
+ * ConfigMap, the backups on the volume, the history in the job repository.
  */
 class CronJobEnvironmentIntegrationTests {
 
@@ -95,16 +96,18 @@ class CronJobEnvironmentIntegrationTests {
 		assertThat(TestServer.digests(clone)).isEqualTo(TestServer.digests(source));
 		assertThat(TestServer.query("SELECT e.STATUS FROM `" + repository + "`.BATCH_JOB_EXECUTION e JOIN `"
 				+ repository + "`.BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
-				+ "WHERE i.JOB_NAME = 'cloneJob'")).containsExactly("COMPLETED");
+				+ "WHERE i.JOB_NAME = 'cloneJob'"))
+			.containsExactly("COMPLETED");
 		try (Stream<Path> backups = Files.list(Path.of(environment.get("CLONER_BACKUP_DIR")))) {
-			assertThat(backups).singleElement().satisfies((backup) -> assertThat(backup.getFileName().toString())
-				.startsWith(source + "-"));
+			assertThat(backups).singleElement()
+				.satisfies((backup) -> assertThat(backup.getFileName().toString()).startsWith(source + "-"));
 		}
 	}
 
 	/**
-	 * Runs the program as its {@code main} does, with {@code environment} in place of the process environment: the
-	 * same property source, under the same name, that Spring Boot reads environment variables from.
+	 * Runs the program as its {@code main} does, with {@code environment} in place of the
+	 * process environment: the same property source, under the same name, that Spring
+	 * Boot reads environment variables from.
 	 */
 	private static int runWithEnvironment(List<String> args, Map<String, String> environment, PrintStream err) {
 		SpringApplicationHook hook = (application) -> new SpringApplicationRunListener() {

@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
 import com.google.gson.Gson;
 
 /**
- * The project's {@code Dockerfile}, read as Docker reads it: instructions (continuation lines joined, comments and
- * parser directives dropped) grouped by build stage; exec-form arguments ({@code ["a", "b"]}) parsed as JSON.
+ * The project's {@code Dockerfile}, read as Docker reads it: instructions (continuation
+ * lines joined, comments and parser directives dropped) grouped by build stage; exec-form
+ * arguments ({@code ["a", "b"]}) parsed as JSON.
  */
 final class Dockerfile {
 
 	static final Path PATH = Path.of("Dockerfile");
 
-	private static final Pattern FROM = Pattern.compile("(?i)FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?");
+	private static final Pattern FROM = Pattern
+		.compile("(?i)FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?");
 
 	private final List<Stage> stages;
 
@@ -94,7 +96,10 @@ final class Dockerfile {
 			return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
 		}
 
-		/** The exec form of the last such instruction, e.g. ENTRYPOINT or CMD; the shell form is not accepted. */
+		/**
+		 * The exec form of the last such instruction, e.g. ENTRYPOINT or CMD; the shell
+		 * form is not accepted.
+		 */
 		List<String> execForm(String keyword) {
 			String arguments = last(keyword).orElseThrow(() -> new IllegalStateException("no " + keyword));
 			if (!arguments.startsWith("[")) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The container image's definition, checked without a container engine: it builds the way CI does, runs the jar the
- * build produces as a non-root user, and starts only from images pinned to a version.
+ * The container image's definition, checked without a container engine: it builds the way
+ * CI does, runs the jar the build produces as a non-root user, and starts only from
+ * images pinned to a version.
  */
 class DockerfileTests {
 
@@ -50,7 +51,8 @@ class DockerfileTests {
 		// then
 		assertThat(stages).hasSize(2);
 		assertThat(stages).extracting(Stage::image)
-			.allSatisfy((image) -> assertThat(image).matches("[\\w./-]+:\\d+\\.\\d+\\.\\d+[\\w.-]*(@sha256:[0-9a-f]{64})?"))
+			.allSatisfy(
+					(image) -> assertThat(image).matches("[\\w./-]+:\\d+\\.\\d+\\.\\d+[\\w.-]*(@sha256:[0-9a-f]{64})?"))
 			.noneMatch((image) -> image.contains("latest"));
 		assertThat(stages.get(0).image()).contains("-jdk");
 		assertThat(Dockerfile.read().runtime().image()).contains("-jre");
@@ -101,7 +103,8 @@ class DockerfileTests {
 			.findFirst()
 			.orElseThrow();
 
-		// then: ./data (the backups' and the H2 job repository's default) and the temporary directory
+		// then: ./data (the backups' and the H2 job repository's default) and the
+		// temporary directory
 		assertThat(volumes).contains(workdir + "/data", tmpdir);
 	}
 
@@ -116,7 +119,8 @@ class DockerfileTests {
 
 		// then: everything is ignored but the sources the build stage copies
 		assertThat(ignored).first().isEqualTo("*");
-		assertThat(ignored.subList(1, ignored.size())).containsExactlyInAnyOrder("!mvnw", "!.mvn/", "!pom.xml", "!src/");
+		assertThat(ignored.subList(1, ignored.size())).containsExactlyInAnyOrder("!mvnw", "!.mvn/", "!pom.xml",
+				"!src/");
 		assertThat(Dockerfile.read().stage("build").arguments("COPY")).containsExactly("mvnw pom.xml ./", ".mvn .mvn",
 				"src src");
 	}

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every overlay under {@code k8s/overlays}, rendered by {@code kubectl kustomize} and validated against the
- * Kubernetes API ({@link RenderedManifests}); the assertions are on the rendered objects, as the cluster would
- * receive them, not on the source files.
+ * Every overlay under {@code k8s/overlays}, rendered by {@code kubectl kustomize} and
+ * validated against the Kubernetes API ({@link RenderedManifests}); the assertions are on
+ * the rendered objects, as the cluster would receive them, not on the source files.
  */
 class KubernetesManifestsTests {
 
@@ -48,7 +48,8 @@ class KubernetesManifestsTests {
 		// when
 		RenderedManifests rendered = RenderedManifests.render(overlay);
 
-		// then: one of each part, every name a valid DNS name, short enough for the Jobs the CronJob makes
+		// then: one of each part, every name a valid DNS name, short enough for the Jobs
+		// the CronJob makes
 		assertThat(rendered.objects()).extracting((object) -> object.getClass().getSimpleName())
 			.containsExactlyInAnyOrder("V1ServiceAccount", "V1ConfigMap", "V1Secret", "V1PersistentVolumeClaim",
 					"V1CronJob");
@@ -77,7 +78,8 @@ class KubernetesManifestsTests {
 		assertThat(cron.getFailedJobsHistoryLimit()).isPositive();
 		assertThat(job.getBackoffLimit()).isZero();
 		assertThat(pod.getRestartPolicy()).isEqualTo("Never");
-		// a run that overruns is stopped, and has its grace period to stop cleanly, before the next one is due
+		// a run that overruns is stopped, and has its grace period to stop cleanly,
+		// before the next one is due
 		assertThat(job.getActiveDeadlineSeconds() + pod.getTerminationGracePeriodSeconds()).isLessThan(PERIOD_SECONDS);
 		assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(30);
 		assertThat(rendered.container().getArgs()).containsExactly("clone");
@@ -85,8 +87,7 @@ class KubernetesManifestsTests {
 
 	@ParameterizedTest
 	@MethodSource("overlays")
-	void podRunsAsTheImageUserOnAReadOnlyRootFilesystemWithoutPrivilegesOrCapabilities(Path overlay)
-			throws Exception {
+	void podRunsAsTheImageUserOnAReadOnlyRootFilesystemWithoutPrivilegesOrCapabilities(Path overlay) throws Exception {
 		// given
 		long imageUser = Long.parseLong(Dockerfile.read().runtime().last("USER").orElseThrow().split(":")[0]);
 
@@ -127,7 +128,8 @@ class KubernetesManifestsTests {
 		Map<String, Quantity> limits = container.getResources().getLimits();
 		BigDecimal memory = limits.get("memory").getNumber();
 
-		// then: no eviction for using what was asked, and at least 256 MiB for metaspace, threads and native memory
+		// then: no eviction for using what was asked, and at least 256 MiB for metaspace,
+		// threads and native memory
 		assertThat(requests.get("memory").getNumber()).isEqualByComparingTo(memory);
 		assertThat(memory.subtract(memory.multiply(heapShare))).isGreaterThanOrEqualTo(BigDecimal.valueOf(256L << 20));
 		assertThat(requests.get("cpu").getNumber()).isPositive();
@@ -179,8 +181,8 @@ class KubernetesManifestsTests {
 		Map<String, String> environment = RenderedManifests.render(overlay).environment();
 
 		// then
-		assertThat(environment).allSatisfy(
-				(name, value) -> assertThat(ManifestSettings.settingOf(name, value)).as(name).isPresent());
+		assertThat(environment)
+			.allSatisfy((name, value) -> assertThat(ManifestSettings.settingOf(name, value)).as(name).isPresent());
 		assertThat(ManifestSettings.settingOf("CLONER_SOURCE_URLL", "x")).isEmpty();
 	}
 
@@ -193,13 +195,17 @@ class KubernetesManifestsTests {
 		}
 
 		// then: applied side by side in one namespace, nothing collides
-		assertThat(all).extracting((rendered) -> rendered.environment().get("CLONER_SOURCE_URL")).doesNotHaveDuplicates();
+		assertThat(all).extracting((rendered) -> rendered.environment().get("CLONER_SOURCE_URL"))
+			.doesNotHaveDuplicates();
 		assertThat(all).extracting((rendered) -> rendered.environment().get("CLONER_TARGET_DATABASE"))
 			.doesNotContainNull()
 			.doesNotHaveDuplicates();
-		// the application groups its pushes by job and source itself; a fixed job name would merge clone and verify
-		assertThat(all).extracting((rendered) -> rendered.environment()
-			.get("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_JOB")).containsOnlyNulls();
+		// the application groups its pushes by job and source itself; a fixed job name
+		// would merge clone and verify
+		assertThat(all)
+			.extracting(
+					(rendered) -> rendered.environment().get("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_JOB"))
+			.containsOnlyNulls();
 		assertThat(all).extracting((rendered) -> rendered.cronJob().getSpec().getSchedule()).doesNotHaveDuplicates();
 		assertThat(all.stream().flatMap((rendered) -> rendered.objects().stream()).map(kindAndName()))
 			.doesNotHaveDuplicates();
@@ -217,7 +223,11 @@ class KubernetesManifestsTests {
 			.findFirst()
 			.orElseThrow()
 			.getName();
-		return rendered.podSpec().getVolumes().stream().filter((volume) -> volume.getName().equals(name)).findFirst()
+		return rendered.podSpec()
+			.getVolumes()
+			.stream()
+			.filter((volume) -> volume.getName().equals(name))
+			.findFirst()
 			.orElseThrow();
 	}
 

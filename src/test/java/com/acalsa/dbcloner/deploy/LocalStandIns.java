@@ -14,17 +14,22 @@ import com.acalsa.dbcloner.TestServer;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 
 /**
- * Turns the environment a rendered CronJob gives its container into one that runs on this machine, changing only
- * what cannot be the same here, and saying which variables it changed:
+ * Turns the environment a rendered CronJob gives its container into one that runs on this
+ * machine, changing only what cannot be the same here, and saying which variables it
+ * changed:
  * <ul>
- * <li>every MySQL server in a JDBC URL becomes the test server (the local MariaDB), without the URL's parameters
- * ({@code sslMode=REQUIRED}: TLS is off on the local server); the database it names keeps its name plus a
- * {@code _<suffix>}, as does {@code CLONER_TARGET_DATABASE}, so that concurrent test runs never share a database;</li>
+ * <li>every MySQL server in a JDBC URL becomes the test server (the local MariaDB),
+ * without the URL's parameters ({@code sslMode=REQUIRED}: TLS is off on the local
+ * server); the database it names keeps its name plus a {@code _<suffix>}, as does
+ * {@code CLONER_TARGET_DATABASE}, so that concurrent test runs never share a
+ * database;</li>
  * <li>the users become the test server's user;</li>
- * <li>each {@code *_PASSWORDKMS} (a KMS ciphertext, decrypted in the cluster by the pod's IAM role) becomes the
- * plain password setting of the same connection with the test server's password: this machine has no AWS KMS
- * ({@code CLONER_REPOSITORY_PASSWORDKMS} becomes {@code SPRING_DATASOURCE_PASSWORD});</li>
- * <li>paths on a mounted volume move to the same place under a local directory standing for the volume;</li>
+ * <li>each {@code *_PASSWORDKMS} (a KMS ciphertext, decrypted in the cluster by the pod's
+ * IAM role) becomes the plain password setting of the same connection with the test
+ * server's password: this machine has no AWS KMS ({@code CLONER_REPOSITORY_PASSWORDKMS}
+ * becomes {@code SPRING_DATASOURCE_PASSWORD});</li>
+ * <li>paths on a mounted volume move to the same place under a local directory standing
+ * for the volume;</li>
  * <li>the Pushgateway's cluster address becomes a closed local port.</li>
  * </ul>
  * Every other variable passes unchanged.

@@ -11,13 +11,17 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * The settings the manifests may pass, as Spring properties, and which of them an environment variable sets, found
- * by Spring Boot's own binder reading the variable as it reads the process environment. A variable that binds to
- * none of them is a typo the application would silently ignore.
+ * The settings the manifests may pass, as Spring properties, and which of them an
+ * environment variable sets, found by Spring Boot's own binder reading the variable as it
+ * reads the process environment. A variable that binds to none of them is a typo the
+ * application would silently ignore.
  */
 final class ManifestSettings {
 
-	/** Read by the application's {@code @ConfigurationProperties}, Spring Boot and, for KMS and metrics, issues 5 and 6. */
+	/**
+	 * Read by the application's {@code @ConfigurationProperties}, Spring Boot and, for
+	 * KMS and metrics, issues 5 and 6.
+	 */
 	static final List<String> PROPERTIES = List.of("cloner.source.url", "cloner.source.username",
 			"cloner.source.password-kms", "cloner.target.url", "cloner.target.username", "cloner.target.password-kms",
 			"cloner.target.database", "cloner.backup.dir", "cloner.backup.compression-level",

@@ -31,11 +31,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * What {@code kubectl kustomize DIR} renders, each object parsed into the Kubernetes API's typed model of its
- * {@code apiVersion} and {@code kind} (the Kubernetes Java client's models for API 1.32), which rejects any field the
- * API does not define, a missing required field and a value of the wrong type. An object of a kind this project
- * does not expect is an error. {@code kubectl} comes from {@code KUBECTL} or the {@code PATH} ({@code .ci/run}
- * installs it where it is missing).
+ * What {@code kubectl kustomize DIR} renders, each object parsed into the Kubernetes
+ * API's typed model of its {@code apiVersion} and {@code kind} (the Kubernetes Java
+ * client's models for API 1.32), which rejects any field the API does not define, a
+ * missing required field and a value of the wrong type. An object of a kind this project
+ * does not expect is an error. {@code kubectl} comes from {@code KUBECTL} or the
+ * {@code PATH} ({@code .ci/run} installs it where it is missing).
  */
 final class RenderedManifests {
 
@@ -58,7 +59,9 @@ final class RenderedManifests {
 	/** Every overlay under {@code k8s/overlays}: the deployments an operator applies. */
 	static List<Path> overlays() throws IOException {
 		try (Stream<Path> children = Files.list(OVERLAYS)) {
-			return children.filter((child) -> Files.isRegularFile(child.resolve("kustomization.yaml"))).sorted().toList();
+			return children.filter((child) -> Files.isRegularFile(child.resolve("kustomization.yaml")))
+				.sorted()
+				.toList();
 		}
 	}
 
@@ -75,8 +78,9 @@ final class RenderedManifests {
 	}
 
 	/**
-	 * Parses one object into its model: the model's type adapter validates the whole tree against the API schema
-	 * (unknown fields, required fields, types) and throws on the first violation.
+	 * Parses one object into its model: the model's type adapter validates the whole tree
+	 * against the API schema (unknown fields, required fields, types) and throws on the
+	 * first violation.
 	 */
 	private static KubernetesObject typed(Gson gson, Map<?, ?> document) {
 		String type = document.get("apiVersion") + "/" + document.get("kind");
@@ -93,7 +97,10 @@ final class RenderedManifests {
 		}
 	}
 
-	/** The models' messages end with the whole object: the field and the model name are enough. */
+	/**
+	 * The models' messages end with the whole object: the field and the model name are
+	 * enough.
+	 */
 	private static String withoutJson(String message) {
 		return (message != null && message.contains(" JSON: ")) ? message.substring(0, message.indexOf(" JSON: "))
 				: message;
@@ -123,8 +130,8 @@ final class RenderedManifests {
 		return all(model).stream()
 			.filter((object) -> object.getMetadata().getName().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(this.directory + " renders no " + model.getSimpleName()
-					+ " named " + name));
+			.orElseThrow(() -> new IllegalStateException(
+					this.directory + " renders no " + model.getSimpleName() + " named " + name));
 	}
 
 	V1CronJob cronJob() {
@@ -144,8 +151,9 @@ final class RenderedManifests {
 	}
 
 	/**
-	 * The container's environment as the kubelet builds it: {@code envFrom} ConfigMaps and Secrets (decoded) in
-	 * order, then {@code env}, later entries winning. A reference to an object this rendering lacks is an error.
+	 * The container's environment as the kubelet builds it: {@code envFrom} ConfigMaps
+	 * and Secrets (decoded) in order, then {@code env}, later entries winning. A
+	 * reference to an object this rendering lacks is an error.
 	 */
 	Map<String, String> environment() {
 		Map<String, String> environment = new LinkedHashMap<>();
@@ -183,8 +191,9 @@ final class RenderedManifests {
 			return output;
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot run " + command.get(0)
-					+ ": install kubectl 1.32 (.ci/run does) or set KUBECTL to its path", ex);
+			throw new IllegalStateException(
+					"cannot run " + command.get(0) + ": install kubectl 1.32 (.ci/run does) or set KUBECTL to its path",
+					ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

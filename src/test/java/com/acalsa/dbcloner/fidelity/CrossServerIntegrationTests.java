@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Clones from one server to another, as from production RDS to a test instance: servers in different time zones
- * (the shared server in UTC, a private one in UTC+5, the JVM in UTC+14), a 20 MB BLOB into a target with RDS's
- * default {@code max_allowed_packet} of 64 MB, and a row too large for a target whose limit is lower.
+ * Clones from one server to another, as from production RDS to a test instance: servers
+ * in different time zones (the shared server in UTC, a private one in UTC+5, the JVM in
+ * UTC+14), a 20 MB BLOB into a target with RDS's default {@code max_allowed_packet} of 64
+ * MB, and a row too large for a target whose limit is lower.
  */
 class CrossServerIntegrationTests {
 

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Clones of a schema with every object and data type: equal by an independent digest of every column's bytes and by
- * every object's {@code SHOW CREATE} (definers and the database name aside); a source written to during the whole
- * run; and a clone tampered with in each way the comparison must catch. The test JVM runs in Pacific/Kiritimati
+ * Clones of a schema with every object and data type: equal by an independent digest of
+ * every column's bytes and by every object's {@code SHOW CREATE} (definers and the
+ * database name aside); a source written to during the whole run; and a clone tampered
+ * with in each way the comparison must catch. The test JVM runs in Pacific/Kiritimati
  * (UTC+14, see the Surefire configuration) against servers in UTC.
  */
 class FidelityIntegrationTests {
@@ -68,8 +69,8 @@ class FidelityIntegrationTests {
 
 		// then
 		assertThat(exit).as(stderr()).isZero();
-		assertThat(TestServer.digests(clone)).isEqualTo(TestServer.digests(SOURCE)).containsKeys("all types", "no key",
-				"weird `name. ñ", "engine_myisam");
+		assertThat(TestServer.digests(clone)).isEqualTo(TestServer.digests(SOURCE))
+			.containsKeys("all types", "no key", "weird `name. ñ", "engine_myisam");
 		assertThat(showCreateAll(clone)).isEqualTo(showCreateAll(SOURCE));
 		assertThat(TestServer.query("SELECT COUNT(*) FROM `" + clone + "`.audit")).containsExactly("0");
 		assertThat(TestServer.query("SELECT CONCAT(DEFAULT_CHARACTER_SET_NAME, '/', DEFAULT_COLLATION_NAME) "
@@ -101,7 +102,8 @@ class FidelityIntegrationTests {
 
 	@Test
 	void aSourceWrittenToDuringTheWholeRunStillGivesAVerifiedClone() throws Exception {
-		// given: a writer inserting, updating and deleting on the source until the run ends
+		// given: a writer inserting, updating and deleting on the source until the run
+		// ends
 		AtomicBoolean running = new AtomicBoolean(true);
 		AtomicLong writes = new AtomicLong();
 		Thread writer = new Thread(() -> writeUntilStopped(running, writes));
@@ -138,7 +140,8 @@ class FidelityIntegrationTests {
 			for (int i = 1; running.get(); i++) {
 				statement.executeUpdate("INSERT INTO event_log VALUES (NOW(), 'LIVE', 'write " + i + "')");
 				statement.executeUpdate("UPDATE customer SET balance = balance + 1 WHERE id = " + (1 + i % 20_000));
-				statement.executeUpdate("DELETE FROM event_log WHERE level = 'LIVE' AND message = 'write " + (i - 5) + "'");
+				statement
+					.executeUpdate("DELETE FROM event_log WHERE level = 'LIVE' AND message = 'write " + (i - 5) + "'");
 				writes.addAndGet(3);
 			}
 		}
@@ -147,17 +150,27 @@ class FidelityIntegrationTests {
 		}
 	}
 
-	/** Every object's {@code SHOW CREATE} text, with definers and the database's own name taken out. */
+	/**
+	 * Every object's {@code SHOW CREATE} text, with definers and the database's own name
+	 * taken out.
+	 */
 	private static Map<String, String> showCreateAll(String db) {
 		Map<String, String> all = new TreeMap<>();
-		String[][] kinds = { { "TABLE", "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
-				+ "AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> '_db_cloner'", "2" },
+		String[][] kinds = {
+				{ "TABLE",
+						"SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
+								+ "AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> '_db_cloner'",
+						"2" },
 				{ "VIEW", "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?", "2" },
 				{ "TRIGGER", "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?", "3" },
-				{ "FUNCTION", "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? "
-						+ "AND ROUTINE_TYPE = 'FUNCTION'", "3" },
-				{ "PROCEDURE", "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? "
-						+ "AND ROUTINE_TYPE = 'PROCEDURE'", "3" },
+				{ "FUNCTION",
+						"SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? "
+								+ "AND ROUTINE_TYPE = 'FUNCTION'",
+						"3" },
+				{ "PROCEDURE",
+						"SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? "
+								+ "AND ROUTINE_TYPE = 'PROCEDURE'",
+						"3" },
 				{ "EVENT", "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?", "4" } };
 		try (Connection connection = TestServer.connect(); Statement statement = connection.createStatement()) {
 			statement.execute("USE `" + db + "`");

@@ -37,8 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code cloneJob} and its steps against the real server: a source of several related tables and a few hundred
- * thousand rows, checked by an independent SQL digest; and the failures that only a step-level run can provoke.
+ * {@code cloneJob} and its steps against the real server: a source of several related
+ * tables and a few hundred thousand rows, checked by an independent SQL digest; and the
+ * failures that only a step-level run can provoke.
  */
 @SpringBootTest
 @SpringBatchTest
@@ -102,8 +103,9 @@ class CloneJobIntegrationTests {
 		long rows = Long.parseLong(TestServer.query("SELECT COUNT(*) FROM `" + SOURCE + "`.order_line").get(0));
 		assertThat(rows).isEqualTo(CUSTOMERS * 4L);
 		assertThat(TestServer.query("SELECT status FROM `" + CLONE + "`._db_cloner")).containsExactly("VERIFIED");
-		assertThat(TestServer.query("SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA "
-				+ "WHERE SCHEMA_NAME = ?", CLONE)).containsExactly("utf8mb4_unicode_ci");
+		assertThat(TestServer
+			.query("SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA " + "WHERE SCHEMA_NAME = ?", CLONE))
+			.containsExactly("utf8mb4_unicode_ci");
 	}
 
 	@Test
@@ -162,12 +164,13 @@ class CloneJobIntegrationTests {
 
 	@Test
 	void aFailedBackupRemovesItsHalfWrittenDirectoryAndNothingElse() throws Exception {
-		// given: a table the server cannot read, backed up last, after the directory and other files exist
+		// given: a table the server cannot read, backed up last, after the directory and
+		// other files exist
 		Path backups = Path.of("target/test-backups/" + SOURCE);
 		backUp();
 		long before = countBackups(backups);
-		TestServer.execute("CREATE TABLE `" + SOURCE + "`.zz_broken (a INT) ENGINE=MRG_MyISAM UNION=(`"
-				+ SOURCE + "`.no_such_table)");
+		TestServer.execute("CREATE TABLE `" + SOURCE + "`.zz_broken (a INT) ENGINE=MRG_MyISAM UNION=(`" + SOURCE
+				+ "`.no_such_table)");
 		try {
 			// when
 			JobExecution execution = this.jobOperatorTestUtils.startStep("backup", uniqueParameters(),

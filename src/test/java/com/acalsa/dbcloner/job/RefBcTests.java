@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The code table: unique codes and exits, and the README's table says exactly what the enum says. */
+/**
+ * The code table: unique codes and exits, and the README's table says exactly what the
+ * enum says.
+ */
 class RefBcTests {
 
 	private static final Pattern README_ROW = Pattern

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alert rules, checked by Prometheus's own {@code promtool} (Debian package {@code prometheus}): valid, and each
- * firing in the scenario of {@code db-cloner-alerts-tests.yml} with a summary that names the REF_BC code.
+ * The alert rules, checked by Prometheus's own {@code promtool} (Debian package
+ * {@code prometheus}): valid, and each firing in the scenario of
+ * {@code db-cloner-alerts-tests.yml} with a summary that names the REF_BC code.
  */
 class AlertRulesTests {
 

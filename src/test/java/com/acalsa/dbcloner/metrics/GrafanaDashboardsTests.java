@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Grafana files as Grafana provisions them: every panel and query picks its data source through a dashboard
- * variable (never a hard-coded uid), and the provisioning files declare the dashboards' folder and both data source
- * types.
+ * The Grafana files as Grafana provisions them: every panel and query picks its data
+ * source through a dashboard variable (never a hard-coded uid), and the provisioning
+ * files declare the dashboards' folder and both data source types.
  */
 class GrafanaDashboardsTests {
 
@@ -55,7 +55,8 @@ class GrafanaDashboardsTests {
 		assertThat(dashboards).containsEntry("apiVersion", 1);
 		List<Map<String, Object>> providers = (List<Map<String, Object>>) dashboards.get("providers");
 		List<Map<String, Object>> declared = (List<Map<String, Object>>) dataSources.get("datasources");
-		assertThat(providers).singleElement().satisfies((provider) -> assertThat(provider).containsEntry("type", "file"));
+		assertThat(providers).singleElement()
+			.satisfies((provider) -> assertThat(provider).containsEntry("type", "file"));
 		assertThat(declared).extracting((dataSource) -> dataSource.get("type"))
 			.containsExactlyInAnyOrder("prometheus", "mysql");
 		assertThat(Files.readString(Observability.DASHBOARDS.resolve("provisioning/datasources/db-cloner.yaml")))

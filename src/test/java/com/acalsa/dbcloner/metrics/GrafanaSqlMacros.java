@@ -4,15 +4,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands the Grafana MySQL data source macros the dashboards use, the way Grafana does before it sends a query
- * ({@code pkg/tsdb/mysql/macros.go}): {@code $__timeFilter(col)}, {@code $__timeGroupAlias(col, 'interval')} and
- * the {@code ${var:sqlstring}} variable format.
+ * Expands the Grafana MySQL data source macros the dashboards use, the way Grafana does
+ * before it sends a query ({@code pkg/tsdb/mysql/macros.go}): {@code $__timeFilter(col)},
+ * {@code $__timeGroupAlias(col, 'interval')} and the {@code ${var:sqlstring}} variable
+ * format.
  */
 final class GrafanaSqlMacros {
 
 	private static final Pattern TIME_FILTER = Pattern.compile("\\$__timeFilter\\(([^)]+)\\)");
 
-	private static final Pattern TIME_GROUP_ALIAS = Pattern.compile("\\$__timeGroupAlias\\(([^,]+),\\s*'(\\d+)([smhd])'\\)");
+	private static final Pattern TIME_GROUP_ALIAS = Pattern
+		.compile("\\$__timeGroupAlias\\(([^,]+),\\s*'(\\d+)([smhd])'\\)");
 
 	private GrafanaSqlMacros() {
 	}
@@ -29,8 +31,8 @@ final class GrafanaSqlMacros {
 				case "d" -> 86400;
 				default -> 1;
 			};
-			return Matcher.quoteReplacement("UNIX_TIMESTAMP(" + match.group(1) + ") DIV " + seconds + " * " + seconds
-					+ " AS \"time\"");
+			return Matcher.quoteReplacement(
+					"UNIX_TIMESTAMP(" + match.group(1) + ") DIV " + seconds + " * " + seconds + " AS \"time\"");
 		});
 	}
 

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server binary from a Debian package (Pushgateway, Prometheus) run by a test on a free loopback port, or a tool
- * (promtool) run to completion. A missing binary fails the test with the package to install: {@code .ci/run}
- * installs them, so a skipped check would hide a broken machine.
+ * A server binary from a Debian package (Pushgateway, Prometheus) run by a test on a free
+ * loopback port, or a tool (promtool) run to completion. A missing binary fails the test
+ * with the package to install: {@code .ci/run} installs them, so a skipped check would
+ * hide a broken machine.
  */
 final class LocalProcess implements AutoCloseable {
 
@@ -34,15 +35,17 @@ final class LocalProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** The binary on the PATH, or a failure naming the Debian package that provides it. */
+	/**
+	 * The binary on the PATH, or a failure naming the Debian package that provides it.
+	 */
 	static String binary(String name, String debianPackage) {
 		return Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
 			.map((dir) -> Path.of(dir, name))
 			.filter(Files::isExecutable)
 			.findFirst()
 			.map(Path::toString)
-			.orElseThrow(() -> new AssertionError(name + " is not installed: apt-get install " + debianPackage
-					+ " (.ci/run installs it)"));
+			.orElseThrow(() -> new AssertionError(
+					name + " is not installed: apt-get install " + debianPackage + " (.ci/run installs it)"));
 	}
 
 	static int freePort() {
@@ -72,7 +75,8 @@ final class LocalProcess implements AutoCloseable {
 			Thread.sleep(200);
 		}
 		started.close();
-		throw new IllegalStateException(command[0] + " did not become ready at " + ready + ": " + Files.readString(log));
+		throw new IllegalStateException(
+				command[0] + " did not become ready at " + ready + ": " + Files.readString(log));
 	}
 
 	/** Runs {@code command} to its end: its exit status and its output. */

@@ -37,10 +37,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The metrics of real runs, as operators get them: a real Pushgateway (Debian package {@code prometheus-pushgateway})
- * receives the push of a successful clone, of a failing one, and of a verify; a real Prometheus (package
- * {@code prometheus}) scrapes it and evaluates every dashboard expression and the alert rules; the run-history
- * dashboard's SQL runs against the job repository those runs wrote in MariaDB.
+ * The metrics of real runs, as operators get them: a real Pushgateway (Debian package
+ * {@code prometheus-pushgateway}) receives the push of a successful clone, of a failing
+ * one, and of a verify; a real Prometheus (package {@code prometheus}) scrapes it and
+ * evaluates every dashboard expression and the alert rules; the run-history dashboard's
+ * SQL runs against the job repository those runs wrote in MariaDB.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MetricsPushIntegrationTests {
@@ -117,14 +118,15 @@ class MetricsPushIntegrationTests {
 
 	@Test
 	void aSuccessfulRunPushesItsOutcomeStepsTablesAndTheTimeOfTheVerifiedClone() {
-		assertThat(afterSuccess).contains(series("db_cloner_run_outcome", "code=\"success\",failed_step=\"none\"") + " 1")
+		assertThat(afterSuccess)
+			.contains(series("db_cloner_run_outcome", "code=\"success\",failed_step=\"none\"") + " 1")
 			.contains(series("db_cloner_consecutive_failed_runs", "") + " 0")
 			.contains(series("db_cloner_step_rows", "step=\"restore\""))
 			.contains(series("db_cloner_table_rows", "table=\"customer\"") + " 200")
 			.contains(series("db_cloner_snapshot_verification_lag_seconds", ""))
 			.contains(series("db_cloner_backup_size_bytes", ""))
-			.contains("spring_batch_job_seconds_count{error=\"none\",instance=\"\",job=\"cloneJob\",source=\""
-					+ source + "\",spring_batch_job_name=\"cloneJob\",spring_batch_job_status=\"COMPLETED\"} 1");
+			.contains("spring_batch_job_seconds_count{error=\"none\",instance=\"\",job=\"cloneJob\",source=\"" + source
+					+ "\",spring_batch_job_name=\"cloneJob\",spring_batch_job_status=\"COMPLETED\"} 1");
 		assertThat(value(afterSuccess, series("db_cloner_last_verified_clone_timestamp_seconds", "")))
 			.isBetween(Instant.now().getEpochSecond() - 3600.0, Instant.now().getEpochSecond() + 1.0);
 		assertThat(value(afterSuccess, series("db_cloner_step_rows", "step=\"restore\""))).isPositive();
@@ -160,7 +162,8 @@ class MetricsPushIntegrationTests {
 		int nobodyListens = LocalProcess.freePort();
 
 		// when
-		int exit = run("clone", "--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + nobodyListens);
+		int exit = run("clone",
+				"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + nobodyListens);
 
 		// then
 		assertThat(exit).isZero();
@@ -206,7 +209,8 @@ class MetricsPushIntegrationTests {
 		long now = Instant.now().getEpochSecond();
 		try (Connection connection = TestServer.connect(); Statement statement = connection.createStatement()) {
 			statement.execute("USE `" + REPOSITORY + "`");
-			statement.execute("SET time_zone = '+00:00'"); // as Grafana's MySQL data source does
+			statement.execute("SET time_zone = '+00:00'"); // as Grafana's MySQL data
+															// source does
 			for (String sql : Observability.dashboardSql()) {
 				String expanded = GrafanaSqlMacros.expand(sql, now - 86400, now + 86400, source);
 				try (ResultSet rows = statement.executeQuery(expanded)) {
@@ -264,8 +268,8 @@ class MetricsPushIntegrationTests {
 
 	/** A series of the clone group as the Pushgateway prints it, labels in name order. */
 	private static String series(String name, String labels) {
-		Map<String, String> all = new TreeMap<>(Map.of("instance", "\"\"", "job", "\"cloneJob\"", "source",
-				"\"" + source + "\""));
+		Map<String, String> all = new TreeMap<>(
+				Map.of("instance", "\"\"", "job", "\"cloneJob\"", "source", "\"" + source + "\""));
 		for (String label : labels.isEmpty() ? new String[0] : labels.split(",")) {
 			all.put(label.substring(0, label.indexOf('=')), label.substring(label.indexOf('=') + 1));
 		}
@@ -284,19 +288,26 @@ class MetricsPushIntegrationTests {
 	}
 
 	private static JsonNode query(String promQl) {
-		String body = LocalProcess.get(prometheusUri
-			.resolve("/api/v1/query?query=" + URLEncoder.encode(promQl, StandardCharsets.UTF_8))).body();
+		String body = LocalProcess
+			.get(prometheusUri.resolve("/api/v1/query?query=" + URLEncoder.encode(promQl, StandardCharsets.UTF_8)))
+			.body();
 		return JSON.readTree(body);
 	}
 
-	/** Waits (a bounded while) for Prometheus to have scraped the last push; the test asserts no timing. */
+	/**
+	 * Waits (a bounded while) for Prometheus to have scraped the last push; the test
+	 * asserts no timing.
+	 */
 	private static void awaitScrapeOf(String promQl) throws InterruptedException {
 		for (int attempt = 0; attempt < 150 && query(promQl).get("data").get("result").isEmpty(); attempt++) {
 			Thread.sleep(200);
 		}
 	}
 
-	/** The rules once Prometheus has evaluated every one of them after {@code scraped}, when the data was there. */
+	/**
+	 * The rules once Prometheus has evaluated every one of them after {@code scraped},
+	 * when the data was there.
+	 */
 	private static JsonNode awaitRuleEvaluationAfter(Instant scraped) throws InterruptedException {
 		JsonNode rules = null;
 		for (int attempt = 0; attempt < 150; attempt++) {

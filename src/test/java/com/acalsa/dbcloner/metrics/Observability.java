@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The repository's observability files as the tests read them: the PromQL of the dashboards and the alert rules,
- * the SQL of the run-history dashboard, and the metric names an expression uses.
+ * The repository's observability files as the tests read them: the PromQL of the
+ * dashboards and the alert rules, the SQL of the run-history dashboard, and the metric
+ * names an expression uses.
  */
 final class Observability {
 
@@ -45,7 +46,10 @@ final class Observability {
 		}
 	}
 
-	/** Every PromQL expression of the dashboards: panel targets and Prometheus variable queries. */
+	/**
+	 * Every PromQL expression of the dashboards: panel targets and Prometheus variable
+	 * queries.
+	 */
 	static List<String> dashboardPromQl() {
 		List<String> expressions = new ArrayList<>();
 		for (JsonNode dashboard : dashboards()) {
@@ -98,8 +102,8 @@ final class Observability {
 	}
 
 	/**
-	 * The metric names a PromQL expression selects: what is left once strings, label matchers, ranges, grouping
-	 * clauses, functions, keywords and numbers are taken out.
+	 * The metric names a PromQL expression selects: what is left once strings, label
+	 * matchers, ranges, grouping clauses, functions, keywords and numbers are taken out.
 	 */
 	static Set<String> metricNames(String promQl) {
 		String bare = promQl.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")

@@ -21,7 +21,10 @@ import org.springframework.batch.core.step.StepExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The figures a run publishes, derived from a job execution and a manifest built in memory. */
+/**
+ * The figures a run publishes, derived from a job execution and a manifest built in
+ * memory.
+ */
 class RunReportTests {
 
 	private static final LocalDateTime START = LocalDateTime.of(2026, 1, 5, 10, 0, 0);
@@ -124,8 +127,7 @@ class RunReportTests {
 		return execution;
 	}
 
-	private static void step(JobExecution execution, long id, String name, BatchStatus status, long rows,
-			int seconds) {
+	private static void step(JobExecution execution, long id, String name, BatchStatus status, long rows, int seconds) {
 		StepExecution step = new StepExecution(id, name, execution);
 		LocalDateTime start = execution.getStepExecutions()
 			.stream()
@@ -141,9 +143,10 @@ class RunReportTests {
 
 	private static Manifest.TableEntry table(String name, long rows, long bytes) {
 		return new Manifest.TableEntry(name, "CREATE TABLE " + name, List.of(new TableColumn("id", "int")),
-				List.of("id"), List.of(new Manifest.Chunk(name + "-1.tsv.zst", KeyRange.ALL, rows - 1, bytes - 1, "00",
-						"1:1", 10, "(id=1)"), new Manifest.Chunk(name + "-2.tsv.zst", KeyRange.ALL, 1, 1, "00", "1:1", 10,
-						"(id=2)")));
+				List.of("id"),
+				List.of(new Manifest.Chunk(name + "-1.tsv.zst", KeyRange.ALL, rows - 1, bytes - 1, "00", "1:1", 10,
+						"(id=1)"),
+						new Manifest.Chunk(name + "-2.tsv.zst", KeyRange.ALL, 1, 1, "00", "1:1", 10, "(id=2)")));
 	}
 
 }

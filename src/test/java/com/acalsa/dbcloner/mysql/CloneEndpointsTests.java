@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Resolving the source and the clone from the settings, and the settings that are refused. */
+/**
+ * Resolving the source and the clone from the settings, and the settings that are
+ * refused.
+ */
 class CloneEndpointsTests {
 
 	private static final TargetProperties NO_TARGET = new TargetProperties(null, null, null, null);
@@ -50,8 +53,7 @@ class CloneEndpointsTests {
 
 	@Test
 	void describingAnEndpointNeverShowsItsPassword() {
-		DatabaseEndpoint endpoint = new DatabaseEndpoint("jdbc:mysql://prod:3306/shop", "reader",
-				Secret.of("hunter2"));
+		DatabaseEndpoint endpoint = new DatabaseEndpoint("jdbc:mysql://prod:3306/shop", "reader", Secret.of("hunter2"));
 		assertThat(endpoint.toString()).isEqualTo("prod:3306/shop");
 		assertThat(endpoint.password().toString()).doesNotContain("hunter2");
 	}

@@ -8,9 +8,11 @@ class DefinersTests {
 
 	@Test
 	void stripsTheDefinerInEveryQuotingStyle() {
-		assertThat(Definers.strip("CREATE ALGORITHM=UNDEFINED DEFINER=`ro``ot`@`%` SQL SECURITY DEFINER VIEW `v` AS "
-				+ "select 1")).isEqualTo("CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1");
-		assertThat(Definers.strip("CREATE DEFINER=\"app\"@\"10.0.0.%\" TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET @a=1"))
+		assertThat(Definers
+			.strip("CREATE ALGORITHM=UNDEFINED DEFINER=`ro``ot`@`%` SQL SECURITY DEFINER VIEW `v` AS " + "select 1"))
+			.isEqualTo("CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1");
+		assertThat(Definers
+			.strip("CREATE DEFINER=\"app\"@\"10.0.0.%\" TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET @a=1"))
 			.isEqualTo("CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET @a=1");
 		assertThat(Definers.strip("CREATE DEFINER='a'@'localhost' PROCEDURE p() SELECT 'DEFINER=`x`@`y`'"))
 			.isEqualTo("CREATE PROCEDURE p() SELECT 'DEFINER=`x`@`y`'");

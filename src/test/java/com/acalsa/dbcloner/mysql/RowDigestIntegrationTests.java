@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The digest the backup computes in Java equals the digest the server computes with {@link RowDigest#sql}, for every
- * type of the fidelity schema: otherwise every range would be read row by row. And a digest moves when one value
- * does.
+ * The digest the backup computes in Java equals the digest the server computes with
+ * {@link RowDigest#sql}, for every type of the fidelity schema: otherwise every range
+ * would be read row by row. And a digest moves when one value does.
  */
 class RowDigestIntegrationTests {
 

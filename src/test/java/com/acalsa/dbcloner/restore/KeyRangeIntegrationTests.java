@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The parallel paths at their boundaries: tables cut into ranges of two rows, backed up, restored and compared by
- * three workers, whatever their keys (empty, one row, gaps, signed and unsigned extremes, composite and string keys,
- * NULLs in a unique key); and a restore through batched INSERTs into a server whose {@code local_infile} is OFF.
+ * The parallel paths at their boundaries: tables cut into ranges of two rows, backed up,
+ * restored and compared by three workers, whatever their keys (empty, one row, gaps,
+ * signed and unsigned extremes, composite and string keys, NULLs in a unique key); and a
+ * restore through batched INSERTs into a server whose {@code local_infile} is OFF.
  */
 class KeyRangeIntegrationTests {
 
@@ -47,20 +48,22 @@ class KeyRangeIntegrationTests {
 				"CREATE TABLE " + q + "gaps (id BIGINT PRIMARY KEY, v INT)",
 				"INSERT INTO " + q + "gaps VALUES (1, 1), (2, 2), (1000, 3), (1000000000, 4), (1000000000000, 5)",
 				"CREATE TABLE " + q + "signed_extremes (id BIGINT PRIMARY KEY)",
-				"INSERT INTO " + q + "signed_extremes VALUES (-9223372036854775808), (-1), (0), (1), (9223372036854775807)",
+				"INSERT INTO " + q
+						+ "signed_extremes VALUES (-9223372036854775808), (-1), (0), (1), (9223372036854775807)",
 				"CREATE TABLE " + q + "unsigned_extremes (id BIGINT UNSIGNED PRIMARY KEY)",
 				"INSERT INTO " + q + "unsigned_extremes VALUES (0), (1), (9223372036854775808), (18446744073709551615)",
 				"CREATE TABLE " + q + "tiny (id TINYINT PRIMARY KEY)",
 				"INSERT INTO " + q + "tiny VALUES (-128), (-5), (0), (7), (127)",
 				"CREATE TABLE " + q + "composite (a INT, b VARCHAR(10), v INT, PRIMARY KEY (a, b))",
-				"INSERT INTO " + q + "composite VALUES (1, 'x', 1), (1, 'y', 2), (1, 'z', 3), (2, 'x', 4), (3, 'A', 5), "
+				"INSERT INTO " + q
+						+ "composite VALUES (1, 'x', 1), (1, 'y', 2), (1, 'z', 3), (2, 'x', 4), (3, 'A', 5), "
 						+ "(3, 'b', 6), (9, 'q', 7)",
 				"CREATE TABLE " + q + "string_key (k VARCHAR(20) PRIMARY KEY, v INT) COLLATE utf8mb4_general_ci",
 				"INSERT INTO " + q + "string_key VALUES ('a', 1), ('B', 2), ('c', 3), ('ö', 4)",
 				"CREATE TABLE " + q + "nullable_unique (u INT NULL UNIQUE, v INT)",
 				"INSERT INTO " + q + "nullable_unique VALUES (NULL, 1), (NULL, 1), (3, 3), (4, 4)",
-				"ANALYZE TABLE " + q + "gaps, " + q + "signed_extremes, " + q + "unsigned_extremes, " + q + "composite, "
-						+ q + "tiny");
+				"ANALYZE TABLE " + q + "gaps, " + q + "signed_extremes, " + q + "unsigned_extremes, " + q
+						+ "composite, " + q + "tiny");
 		FidelitySchema.create(TYPES);
 	}
 
@@ -114,7 +117,8 @@ class KeyRangeIntegrationTests {
 			// then
 			assertThat(exit).as(stderr()).isZero();
 			assertThat(TestServer.query(noLocalInfile.endpoint(), "SELECT @@global.local_infile")).containsExactly("0");
-			assertThat(TestServer.digests(noLocalInfile.endpoint(), "insert_clone")).isEqualTo(TestServer.digests(TYPES));
+			assertThat(TestServer.digests(noLocalInfile.endpoint(), "insert_clone"))
+				.isEqualTo(TestServer.digests(TYPES));
 		}
 	}
 
@@ -145,7 +149,13 @@ class KeyRangeIntegrationTests {
 	}
 
 	private static int chunks(Manifest manifest, String table) {
-		return manifest.tables().stream().filter((t) -> t.name().equals(table)).findFirst().orElseThrow().chunks().size();
+		return manifest.tables()
+			.stream()
+			.filter((t) -> t.name().equals(table))
+			.findFirst()
+			.orElseThrow()
+			.chunks()
+			.size();
 	}
 
 	private static String clone(String name) {

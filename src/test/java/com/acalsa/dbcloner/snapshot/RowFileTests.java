@@ -9,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Row files give back exactly the bytes written: every byte value, NULL apart from empty, markers as text. */
+/**
+ * Row files give back exactly the bytes written: every byte value, NULL apart from empty,
+ * markers as text.
+ */
 class RowFileTests {
 
 	@TempDir
@@ -55,7 +58,8 @@ class RowFileTests {
 
 		// then
 		try (var in = RowFileReader.openDecompressed(file)) {
-			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a\\tb\\nc\\\\d\\re\t\\N\t\\0\n");
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+				.isEqualTo("a\\tb\\nc\\\\d\\re\t\\N\t\\0\n");
 		}
 	}
 
@@ -73,8 +77,8 @@ class RowFileTests {
 
 	private static String sha256(Path file) throws Exception {
 		return java.util.HexFormat.of()
-			.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-				.digest(java.nio.file.Files.readAllBytes(file)));
+			.formatHex(
+					java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file)));
 	}
 
 	private static byte[] utf8(String text) {
