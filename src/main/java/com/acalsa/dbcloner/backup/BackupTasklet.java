@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,11 +35,12 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code backup} step, in three calls: open one consistent snapshot on every worker
- * connection and plan each table's key ranges; back up all ranges in parallel; check that
- * no table's definition changed meanwhile, write the manifest and record the backup
- * directory in the job's execution context. A failed backup removes its own half-written
- * directory and nothing else.
+ * The {@code backup} step, in three phases: open one consistent snapshot on every worker
+ * connection and plan each table's key ranges; back the ranges up in parallel, a few per
+ * call so that a stop request is honoured between them; check that no table's definition
+ * changed meanwhile, write the manifest and record the backup directory in the job's
+ * execution context. A failed backup removes its own half-written directory and nothing
+ * else.
  */
 class BackupTasklet implements Tasklet, StepExecutionListener {
 
@@ -60,7 +62,9 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 
 	private List<TablePlan> plans;
 
-	private List<Manifest.TableEntry> tables;
+	private Iterator<ParallelBackup.RangeTask> toBackUp;
+
+	private final List<Manifest.Chunk> chunks = new ArrayList<>();
 
 	BackupTasklet(CloneEndpoints endpoints, BackupProperties properties, WorkerProperties workers) {
 		this.endpoints = endpoints;
@@ -76,11 +80,18 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 				begin(stepExecution);
 				return RepeatStatus.CONTINUABLE;
 			}
-			if (this.tables == null) {
-				this.tables = new ParallelBackup(this.snapshot, this.endpoints.source().database(),
+			if (this.toBackUp.hasNext()) {
+				// a few ranges per call: a stop request (SIGTERM) is honoured between
+				// calls
+				List<ParallelBackup.RangeTask> batch = new ArrayList<>();
+				while (this.toBackUp.hasNext() && batch.size() < 2 * this.snapshot.size()) {
+					batch.add(this.toBackUp.next());
+				}
+				List<Manifest.Chunk> done = new ParallelBackup(this.snapshot, this.endpoints.source().database(),
 						this.properties.compressionLevel())
-					.run(this.plans, this.directory.path());
-				contribution.incrementWriteCount(this.tables.stream().mapToLong(Manifest.TableEntry::rows).sum());
+					.run(batch);
+				this.chunks.addAll(done);
+				contribution.incrementWriteCount(done.stream().mapToLong(Manifest.Chunk::rows).sum());
 				return RepeatStatus.CONTINUABLE;
 			}
 			finish(stepExecution);
@@ -128,6 +139,7 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 		}
 		this.directory = new BackupDirectory(Files.createDirectories(this.properties.dir()
 			.resolve(directoryName(this.endpoints.source().database(), stepExecution.getJobExecutionId()))));
+		this.toBackUp = ParallelBackup.tasks(this.plans, this.directory.path()).iterator();
 		logger.info("Snapshot of {} taken at {} on {} connection(s): {} tables in {} key ranges, backing up into {}",
 				this.endpoints.source().describe(), this.manifest.snapshotAt(), this.snapshot.size(), names.size(),
 				this.plans.stream().mapToInt((plan) -> plan.ranges().size()).sum(), this.directory);
@@ -135,19 +147,19 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 
 	private void finish(StepExecution stepExecution) throws SQLException {
 		closeSnapshot();
+		List<Manifest.TableEntry> tables = ParallelBackup.tables(this.plans, this.chunks);
 		try (Connection connection = this.endpoints.source().connect()) {
-			SnapshotFacts.refuseChangedDefinitions(connection, this.endpoints.source().database(), this.tables);
+			SnapshotFacts.refuseChangedDefinitions(connection, this.endpoints.source().database(), tables);
 		}
-		Manifest whole = this.manifest.withTables(this.tables);
+		Manifest whole = this.manifest.withTables(tables);
 		this.directory.writeManifest(whole);
 		stepExecution.getJobExecution()
 			.getExecutionContext()
 			.putString(BackupDirectory.CONTEXT_KEY, this.directory.path().toAbsolutePath().toString());
-		long rows = this.tables.stream().mapToLong(Manifest.TableEntry::rows).sum();
-		long bytes = this.tables.stream().mapToLong(Manifest.TableEntry::bytes).sum();
+		long rows = tables.stream().mapToLong(Manifest.TableEntry::rows).sum();
+		long bytes = tables.stream().mapToLong(Manifest.TableEntry::bytes).sum();
 		logger.info("Backup of {} complete: {} tables, {} other objects, {} rows, {} bytes in {}",
-				this.endpoints.source().describe(), this.tables.size(), whole.objects().size(), rows, bytes,
-				this.directory);
+				this.endpoints.source().describe(), tables.size(), whole.objects().size(), rows, bytes, this.directory);
 	}
 
 	private void closeSnapshot() {

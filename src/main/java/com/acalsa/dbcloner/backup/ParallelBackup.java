@@ -30,17 +30,38 @@ final class ParallelBackup {
 		this.compressionLevel = compressionLevel;
 	}
 
-	List<Manifest.TableEntry> run(List<TablePlan> plans, Path directory) throws SQLException, IOException {
-		List<Callable<Manifest.Chunk>> tasks = new ArrayList<>();
+	/**
+	 * Every key range of every table, in order, each with its row file in
+	 * {@code directory}.
+	 */
+	static List<RangeTask> tasks(List<TablePlan> plans, Path directory) {
+		List<RangeTask> tasks = new ArrayList<>();
 		for (int t = 0; t < plans.size(); t++) {
 			TablePlan plan = plans.get(t);
 			for (int c = 0; c < plan.ranges().size(); c++) {
-				Path file = directory.resolve(String.format("t%04d-c%04d.tsv.zst", t + 1, c + 1));
-				KeyRange range = plan.ranges().get(c);
-				tasks.add(() -> backUp(plan, range, file));
+				tasks.add(new RangeTask(plan, plan.ranges().get(c),
+						directory.resolve(String.format("t%04d-c%04d.tsv.zst", t + 1, c + 1))));
 			}
 		}
-		List<Manifest.Chunk> chunks = ParallelTasks.run(this.snapshot.size(), "backup-worker", tasks);
+		return tasks;
+	}
+
+	/**
+	 * Backs these ranges up, as many at once as there are connections; results in order.
+	 */
+	List<Manifest.Chunk> run(List<RangeTask> tasks) throws SQLException, IOException {
+		List<Callable<Manifest.Chunk>> calls = new ArrayList<>();
+		for (RangeTask task : tasks) {
+			calls.add(() -> backUp(task.plan(), task.range(), task.file()));
+		}
+		return ParallelTasks.run(this.snapshot.size(), "backup-worker", calls);
+	}
+
+	/**
+	 * The manifest's tables, from the plans and every range's result in the order of
+	 * {@link #tasks}.
+	 */
+	static List<Manifest.TableEntry> tables(List<TablePlan> plans, List<Manifest.Chunk> chunks) {
 		List<Manifest.TableEntry> tables = new ArrayList<>();
 		int next = 0;
 		for (TablePlan plan : plans) {
@@ -50,6 +71,17 @@ final class ParallelBackup {
 					plan.shape().keyColumns(), List.copyOf(own)));
 		}
 		return tables;
+	}
+
+	/**
+	 * One key range to back up.
+	 *
+	 * @param plan its table
+	 * @param range the range
+	 * @param file its row file
+	 */
+	record RangeTask(TablePlan plan, KeyRange range, Path file) {
+
 	}
 
 	private Manifest.Chunk backUp(TablePlan plan, KeyRange range, Path file) throws Exception {

@@ -19,6 +19,10 @@ public final class SqlErrors {
 
 	private static final int SPECIFIC_PRIVILEGE_DENIED = 1227;
 
+	private static final int LOCK_WAIT_TIMEOUT = 1205;
+
+	private static final int DEADLOCK = 1213;
+
 	private static final int RESOURCE_LIMIT = 1226;
 
 	private SqlErrors() {
@@ -56,6 +60,14 @@ public final class SqlErrors {
 	public static boolean isPrivilegeDenied(SQLException ex) {
 		return ex.getErrorCode() == DATABASE_ACCESS_DENIED || ex.getErrorCode() == TABLE_ACCESS_DENIED
 				|| ex.getErrorCode() == SPECIFIC_PRIVILEGE_DENIED;
+	}
+
+	/**
+	 * A deadlock (1213) or lock wait timeout (1205): the statement was rolled back and
+	 * can run again.
+	 */
+	public static boolean isDeadlock(SQLException ex) {
+		return ex.getErrorCode() == DEADLOCK || ex.getErrorCode() == LOCK_WAIT_TIMEOUT;
 	}
 
 	public static boolean isConnectionFailure(SQLException ex) {

@@ -40,6 +40,9 @@ final class InsertLoader implements ChunkLoader {
 	public long load(Connection connection, String database, Manifest.TableEntry table, Manifest.Chunk chunk, Path file)
 			throws SQLException, IOException {
 		long loaded = 0;
+		// one transaction per range: a range that fails leaves nothing behind and can be
+		// loaded again
+		connection.setAutoCommit(false);
 		try (PreparedStatement insert = connection.prepareStatement(insertSql(database, table));
 				RowFileReader rows = new RowFileReader(file)) {
 			int pending = 0;
@@ -63,10 +66,18 @@ final class InsertLoader implements ChunkLoader {
 				}
 			}
 			loaded += flush(insert, table, chunk);
+			connection.commit();
 		}
-		catch (SQLException ex) {
+		catch (SQLException | IOException | RuntimeException ex) {
+			connection.rollback();
+			if (!(ex instanceof SQLException sql)) {
+				throw ex;
+			}
 			throw new SQLException("table `" + table.name() + "` (" + chunk.range() + "): " + ex.getMessage(),
-					ex.getSQLState(), ex.getErrorCode(), ex);
+					sql.getSQLState(), sql.getErrorCode(), sql);
+		}
+		finally {
+			connection.setAutoCommit(true);
 		}
 		if (loaded != chunk.rows()) {
 			throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "table `" + table.name() + "` (" + chunk.range()

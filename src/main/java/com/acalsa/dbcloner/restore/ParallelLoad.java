@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import com.acalsa.dbcloner.job.ParallelTasks;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.Sessions;
+import com.acalsa.dbcloner.mysql.SqlErrors;
 import com.acalsa.dbcloner.snapshot.BackupDirectory;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
@@ -19,6 +20,18 @@ import com.acalsa.dbcloner.snapshot.Manifest;
  * locks; the ranges do not overlap). The first failure stops the rest.
  */
 final class ParallelLoad {
+
+	private static final int MAX_ATTEMPTS = 5;
+
+	/**
+	 * One key range of one table.
+	 *
+	 * @param table the table
+	 * @param chunk the range and its row file
+	 */
+	record TableChunk(Manifest.TableEntry table, Manifest.Chunk chunk) {
+
+	}
 
 	private final CloneEndpoints endpoints;
 
@@ -35,17 +48,14 @@ final class ParallelLoad {
 		this.loader = loader;
 	}
 
-	/** Loads everything and returns the number of rows loaded. */
-	long run(List<Manifest.TableEntry> tables) throws SQLException, IOException {
+	/** Loads these key ranges and returns the number of rows loaded. */
+	long run(List<TableChunk> chunks) throws SQLException, IOException {
 		ThreadLocal<Connection> connections = new ThreadLocal<>();
 		List<Connection> opened = new ArrayList<>();
 		try {
 			List<Callable<Long>> loads = new ArrayList<>();
-			for (Manifest.TableEntry table : tables) {
-				for (Manifest.Chunk chunk : table.chunks()) {
-					loads.add(() -> this.loader.load(connection(connections, opened), this.endpoints.cloneDatabase(),
-							table, chunk, this.backup.file(chunk)));
-				}
+			for (TableChunk each : chunks) {
+				loads.add(() -> loadRetryingDeadlocks(connection(connections, opened), each));
 			}
 			return ParallelTasks.run(this.workers, "restore-worker", loads).stream().mapToLong(Long::longValue).sum();
 		}
@@ -53,6 +63,25 @@ final class ParallelLoad {
 			synchronized (opened) {
 				for (Connection connection : opened) {
 					closeQuietly(connection);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Loads a range; a deadlock or lock wait timeout between two loaders of one table
+	 * rolls the statement back whole, so the range is loaded again, a few times at most
+	 * (MySQL manual, "Deadlocks in InnoDB").
+	 */
+	private long loadRetryingDeadlocks(Connection connection, TableChunk each) throws SQLException, IOException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.loader.load(connection, this.endpoints.cloneDatabase(), each.table(), each.chunk(),
+						this.backup.file(each.chunk()));
+			}
+			catch (SQLException ex) {
+				if (attempt == MAX_ATTEMPTS || !SqlErrors.isDeadlock(ex)) {
+					throw ex;
 				}
 			}
 		}
@@ -67,6 +96,8 @@ final class ParallelLoad {
 			}
 			connection.setCatalog(this.endpoints.cloneDatabase());
 			Sessions.loadRawValues(connection);
+			// loaders of one table insert side by side: no gap locks between their ranges
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			connections.set(connection);
 		}
 		return connection;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -32,10 +33,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code restore} step, in four calls: check the target and create every table as the
- * source had it but for its secondary indexes and foreign keys ({@link DeferredIndexes});
- * load every key range's rows in parallel, one connection per worker; add the indexes and
- * keys back; recreate views, routines, triggers and events and mark the clone
+ * The {@code restore} step, in four phases: check the target and create every table as
+ * the source had it but for its secondary indexes and foreign keys
+ * ({@link DeferredIndexes}); load the key ranges' rows in parallel, one connection per
+ * worker, a few ranges per call so that a stop request is honoured between them; add the
+ * indexes and keys back; recreate views, routines, triggers and events and mark the clone
  * {@code RESTORED}. Foreign-key checks are off in each session so tables load in any
  * order; the sessions set every mode the load depends on (see
  * {@link Sessions#loadRawValues}). Until the last call the clone stays marked
@@ -60,7 +62,7 @@ class RestoreTasklet implements Tasklet {
 
 	private ChunkLoader loader;
 
-	private boolean loaded;
+	private Iterator<ParallelLoad.TableChunk> toLoad;
 
 	private List<String> deferredIndexes;
 
@@ -79,11 +81,15 @@ class RestoreTasklet implements Tasklet {
 				createTables();
 				return RepeatStatus.CONTINUABLE;
 			}
-			if (!this.loaded) {
-				long rows = new ParallelLoad(this.endpoints, this.backup, this.workers, this.loader)
-					.run(this.manifest.tables());
-				contribution.incrementWriteCount(rows);
-				this.loaded = true;
+			if (this.toLoad.hasNext()) {
+				// a few ranges per call: a stop request (SIGTERM) is honoured between
+				// calls
+				List<ParallelLoad.TableChunk> batch = new ArrayList<>();
+				while (this.toLoad.hasNext() && batch.size() < 2 * this.workers) {
+					batch.add(this.toLoad.next());
+				}
+				contribution.incrementWriteCount(
+						new ParallelLoad(this.endpoints, this.backup, this.workers, this.loader).run(batch));
 				return RepeatStatus.CONTINUABLE;
 			}
 			if (!this.deferredIndexes.isEmpty()) {
@@ -125,6 +131,10 @@ class RestoreTasklet implements Tasklet {
 			}
 		}
 		this.manifest = manifest;
+		this.toLoad = manifest.tables()
+			.stream()
+			.flatMap((table) -> table.chunks().stream().map((chunk) -> new ParallelLoad.TableChunk(table, chunk)))
+			.iterator();
 	}
 
 	/**
