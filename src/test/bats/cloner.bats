@@ -4,16 +4,12 @@
 # local MariaDB), the mariadb client and a built target/db-cloner.jar.
 
 bats_require_minimum_version 1.5.0
+load test_helper
 
 setup_file() {
   export JAR="$BATS_TEST_DIRNAME/../../../target/db-cloner.jar"
   [ -f "$JAR" ] || { echo "build the jar first: ./mvnw -B package" >&2; return 1; }
-  local url="${DB_CLONER_TEST_URL:-jdbc:mysql://127.0.0.1:3306/}"
-  local hostport="${url#jdbc:mysql://}"; hostport="${hostport%%/*}"
-  export DB_HOST="${hostport%%:*}" DB_PORT="${hostport##*:}"
-  export DB_USER="${DB_CLONER_TEST_USER:-root}" DB_PASSWORD="${DB_CLONER_TEST_PASSWORD:-}"
-  export RUN_ID="bats_$$_$RANDOM"
-  export SERVER_URL="jdbc:mysql://$DB_HOST:$DB_PORT/"
+  use_test_server bats
   export WORK="$BATS_FILE_TMPDIR/work"; mkdir -p "$WORK"
   sql "CREATE DATABASE ${RUN_ID}_repo; CREATE DATABASE ${RUN_ID}_empty; CREATE DATABASE ${RUN_ID}_foreign;
        CREATE TABLE ${RUN_ID}_foreign.precious (id INT PRIMARY KEY); INSERT INTO ${RUN_ID}_foreign.precious VALUES (7);"
@@ -23,15 +19,10 @@ setup_file() {
 }
 
 teardown_file() {
-  local dbs
-  dbs=$(sql_value "SELECT GROUP_CONCAT(SCHEMA_NAME SEPARATOR ' ') FROM information_schema.SCHEMATA
-                   WHERE SCHEMA_NAME LIKE '${RUN_ID}\\_%'")
-  for db in $dbs; do sql "DROP DATABASE \`$db\`"; done
+  drop_run_databases
   sql "DROP USER IF EXISTS '${RUN_ID}_u'@'%'"
 }
 
-sql() { MYSQL_PWD="$DB_PASSWORD" mariadb --default-character-set=utf8mb4 -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -e "$1"; }
-sql_value() { MYSQL_PWD="$DB_PASSWORD" mariadb --default-character-set=utf8mb4 -N -B -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -e "$1"; }
 
 # The environment the CronJob sets: source $1, everything else from the test run.
 env_for() {

@@ -5,15 +5,12 @@
 # Needs python3 (to read the exec-form JSON), the mariadb client, a MySQL-compatible server and target/db-cloner.jar.
 
 bats_require_minimum_version 1.5.0
+load test_helper
 
 setup_file() {
   export ROOT="$BATS_TEST_DIRNAME/../../.."
   [ -f "$ROOT/target/db-cloner.jar" ] || { echo "build the jar first: ./mvnw -B package" >&2; return 1; }
-  local url="${DB_CLONER_TEST_URL:-jdbc:mysql://127.0.0.1:3306/}"
-  local hostport="${url#jdbc:mysql://}"; hostport="${hostport%%/*}"
-  export DB_HOST="${hostport%%:*}" DB_PORT="${hostport##*:}"
-  export DB_USER="${DB_CLONER_TEST_USER:-root}" DB_PASSWORD="${DB_CLONER_TEST_PASSWORD:-}"
-  export RUN_ID="image_$$_$RANDOM" SERVER_URL="jdbc:mysql://$DB_HOST:$DB_PORT/"
+  use_test_server image
   sql "CREATE DATABASE ${RUN_ID}_src; CREATE TABLE ${RUN_ID}_src.item (id INT PRIMARY KEY, name VARCHAR(20));
        INSERT INTO ${RUN_ID}_src.item VALUES (1, 'uno'), (2, 'dos'), (3, 'tres');"
   export IMAGE="$BATS_FILE_TMPDIR/image"
@@ -24,8 +21,6 @@ teardown_file() {
   sql "DROP DATABASE IF EXISTS ${RUN_ID}_src; DROP DATABASE IF EXISTS ${RUN_ID}_clone"
 }
 
-sql() { MYSQL_PWD="$DB_PASSWORD" mariadb -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -e "$1"; }
-sql_value() { MYSQL_PWD="$DB_PASSWORD" mariadb -N -B -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -e "$1"; }
 
 # The Dockerfile's instructions of one kind in its last (runtime) stage, or in the stage named $2.
 instructions() {
