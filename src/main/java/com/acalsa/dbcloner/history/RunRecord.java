@@ -2,8 +2,11 @@ package com.acalsa.dbcloner.history;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+
+import com.acalsa.dbcloner.job.StepRows;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,8 +43,7 @@ public record RunRecord(long id, String job, String source, String target, Strin
 	 * @param name the step's name
 	 * @param status its status
 	 * @param exitCode {@code COMPLETED} or its REF_BC code
-	 * @param rows rows read or written, whichever is larger (the backup writes them, the
-	 * comparison reads them)
+	 * @param rows the table rows the step handled ({@link StepRows})
 	 * @param seconds how long it ran, or {@code null}
 	 * @param cause the plain cause of its failure, or {@code null}
 	 */
@@ -50,8 +52,7 @@ public record RunRecord(long id, String job, String source, String target, Strin
 		static StepRecord of(StepExecution step) {
 			boolean ok = step.getStatus() == BatchStatus.COMPLETED;
 			return new StepRecord(step.getStepName(), step.getStatus().name(), step.getExitStatus().getExitCode(),
-					Math.max(step.getReadCount(), step.getWriteCount()),
-					secondsBetween(step.getStartTime(), step.getEndTime()),
+					StepRows.of(step), secondsBetween(step.getStartTime(), step.getEndTime()),
 					ok ? null : emptyToNull(step.getExitStatus().getExitDescription()));
 		}
 
@@ -81,8 +82,14 @@ public record RunRecord(long id, String job, String source, String target, Strin
 				steps);
 	}
 
+	/**
+	 * Always with seconds: {@code LocalDateTime.toString()} drops them when they are
+	 * zero.
+	 */
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
 	private static String text(LocalDateTime time) {
-		return (time != null) ? time.withNano(0).toString() : null;
+		return (time != null) ? TIME.format(time) : null;
 	}
 
 	private static Long secondsBetween(LocalDateTime start, LocalDateTime end) {
