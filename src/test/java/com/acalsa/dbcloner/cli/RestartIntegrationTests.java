@@ -39,8 +39,6 @@ class RestartIntegrationTests {
 
 	private static final String USER = TestServer.uniqueName("dbc_restart");
 
-	private static final Path WORK = Path.of("target/test-restart/" + SOURCE);
-
 	private ByteArrayOutputStream out;
 
 	private ByteArrayOutputStream err;
@@ -69,8 +67,8 @@ class RestartIntegrationTests {
 		assertThat(stderr()).startsWith("REF_BC_003").contains("missing privilege");
 		List<Path> failedRunBackup = backups();
 		assertThat(failedRunBackup).hasSize(1);
-		Path halfWritten = Files.createDirectories(WORK.resolve("backups/x-20260101T000000Z-e999999"));
-		Path old = Files.createDirectories(WORK.resolve("backups/x-20260101T000000Z-e999998"));
+		Path halfWritten = Files.createDirectories(work().resolve("backups/x-20260101T000000Z-e999999"));
+		Path old = Files.createDirectories(work().resolve("backups/x-20260101T000000Z-e999998"));
 		Files.writeString(old.resolve("manifest.json"), "{}");
 		Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
 
@@ -116,11 +114,11 @@ class RestartIntegrationTests {
 				"GRANT SELECT ON *.* TO '" + user + "'@'%'");
 		try {
 			String[] own = { "--spring.datasource.url=jdbc:h2:mem:" + user + ";DB_CLOSE_DELAY=-1",
-					"--cloner.backup.dir=" + WORK.resolve("gone-backups"),
+					"--cloner.backup.dir=" + work().resolve("gone-backups"),
 					"--cloner.target.database=" + OTHER_CLONE + "_gone", "--cloner.target.username=" + user,
 					"--cloner.target.password=gone-pw" };
 			assertThat(run("clone", own)).as(this::stderr).isEqualTo(3);
-			try (var dirs = Files.list(WORK.resolve("gone-backups"))) {
+			try (var dirs = Files.list(work().resolve("gone-backups"))) {
 				for (Path dir : dirs.toList()) {
 					FileSystemUtils.deleteRecursively(dir);
 				}
@@ -139,7 +137,7 @@ class RestartIntegrationTests {
 	}
 
 	private List<Path> backups() throws Exception {
-		try (var dirs = Files.list(WORK.resolve("backups"))) {
+		try (var dirs = Files.list(work().resolve("backups"))) {
 			return dirs.toList();
 		}
 	}
@@ -150,8 +148,8 @@ class RestartIntegrationTests {
 		all.put("cloner.source.username", TestServer.USER);
 		all.put("cloner.source.password", TestServer.PASSWORD);
 		all.put("cloner.target.database", CLONE);
-		all.put("cloner.backup.dir", WORK.resolve("backups").toString());
-		all.put("spring.datasource.url", "jdbc:h2:file:./" + WORK.resolve("repository") + ";AUTO_SERVER=TRUE");
+		all.put("cloner.backup.dir", work().resolve("backups").toString());
+		all.putAll(repository());
 		List<String> args = new ArrayList<>(List.of(command));
 		for (String setting : settings) {
 			if (setting.startsWith("--cloner.") || setting.startsWith("--spring.")) {
@@ -167,6 +165,19 @@ class RestartIntegrationTests {
 		return ClonerCommandLine.run(args.toArray(String[]::new),
 				new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	/** Where this class's backups and H2 files go: each subclass has its own. */
+	Path work() {
+		return Path.of("target/test-restart/" + SOURCE + "/" + getClass().getSimpleName());
+	}
+
+	/**
+	 * The job repository: an H2 file here;
+	 * {@link RestartOnMariaDbRepositoryIntegrationTests} keeps it in MariaDB.
+	 */
+	Map<String, String> repository() {
+		return Map.of("spring.datasource.url", "jdbc:h2:file:./" + work().resolve("repository") + ";AUTO_SERVER=TRUE");
 	}
 
 	private String stdout() {
