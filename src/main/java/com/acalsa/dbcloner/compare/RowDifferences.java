@@ -21,23 +21,19 @@ final class RowDifferences {
 	static String describe(TableShape table, byte[][] snapshot, byte[][] clone) {
 		if (snapshot == null) {
 			return "table `" + table.name() + "`: the clone has a row that the snapshot does not, at key "
-					+ key(table, clone);
+					+ table.describeKey(clone);
 		}
 		if (clone == null) {
-			return "table `" + table.name() + "`: the row at key " + key(table, snapshot)
+			return "table `" + table.name() + "`: the row at key " + table.describeKey(snapshot)
 					+ " is missing from the clone";
 		}
 		for (int i = 0; i < snapshot.length; i++) {
 			if (!Arrays.equals(snapshot[i], clone[i])) {
-				return "table `" + table.name() + "`: the row at key " + key(table, snapshot) + " differs in column `"
-						+ table.columns().get(i).name() + "`";
+				return "table `" + table.name() + "`: the row at key " + table.describeKey(snapshot)
+						+ " differs in column `" + table.columns().get(i).name() + "`";
 			}
 		}
 		return null;
-	}
-
-	private static String key(TableShape table, byte[][] row) {
-		return table.describeKey(row);
 	}
 
 }

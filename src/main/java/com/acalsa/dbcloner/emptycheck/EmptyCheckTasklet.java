@@ -1,15 +1,8 @@
 package com.acalsa.dbcloner.emptycheck;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import com.acalsa.dbcloner.job.ClonerException;
 import com.acalsa.dbcloner.job.RefBc;
@@ -69,26 +62,13 @@ class EmptyCheckTasklet implements Tasklet {
 			if (size == 0) {
 				throw empty("the file of table `" + table.name() + "` (" + file + ") is empty");
 			}
-			if (size != chunk.bytes() || !chunk.sha256().equals(sha256(file))) {
+			if (size != chunk.bytes() || !chunk.sha256().equals(this.backup.sha256(chunk))) {
 				throw empty("the file of table `" + table.name() + "` (" + file
 						+ ") does not match its checksum in the manifest; the backup is damaged. Run clone again");
 			}
 		}
 		catch (IOException ex) {
 			throw empty("the file of table `" + table.name() + "` (" + file + ") cannot be read: " + ex.getMessage());
-		}
-	}
-
-	static String sha256(Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
 		}
 	}
 

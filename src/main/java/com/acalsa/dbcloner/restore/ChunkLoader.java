@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
 /**
- * Loads one key range's row file into its table and returns the rows loaded, which must
- * be the rows the backup holds: {@link LoadDataLoader} where the target allows
+ * Loads one key range's row file into its table and returns the rows loaded (the caller
+ * checks them against the backup): {@link LoadDataLoader} where the target allows
  * {@code LOAD DATA LOCAL INFILE}, {@link InsertLoader} otherwise.
  */
 interface ChunkLoader {

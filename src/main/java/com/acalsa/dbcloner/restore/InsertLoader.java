@@ -70,18 +70,10 @@ final class InsertLoader implements ChunkLoader {
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
 			connection.rollback();
-			if (!(ex instanceof SQLException sql)) {
-				throw ex;
-			}
-			throw new SQLException("table `" + table.name() + "` (" + chunk.range() + "): " + ex.getMessage(),
-					sql.getSQLState(), sql.getErrorCode(), sql);
+			throw ex;
 		}
 		finally {
 			connection.setAutoCommit(true);
-		}
-		if (loaded != chunk.rows()) {
-			throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "table `" + table.name() + "` (" + chunk.range()
-					+ ") received " + loaded + " rows instead of the " + chunk.rows() + " in the backup");
 		}
 		return loaded;
 	}

@@ -42,15 +42,7 @@ final class LoadDataLoader implements ChunkLoader {
 				throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "the server changed rows of table `"
 						+ table.name() + "` (" + chunk.range() + ") while loading them: " + warning.getMessage());
 			}
-			if (loaded != chunk.rows()) {
-				throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, "table `" + table.name() + "` (" + chunk.range()
-						+ ") received " + loaded + " rows instead of the " + chunk.rows() + " in the backup");
-			}
 			return loaded;
-		}
-		catch (SQLException ex) {
-			throw new SQLException("table `" + table.name() + "` (" + chunk.range() + "): " + ex.getMessage(),
-					ex.getSQLState(), ex.getErrorCode(), ex);
 		}
 	}
 

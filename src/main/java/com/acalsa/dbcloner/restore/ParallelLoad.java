@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.acalsa.dbcloner.job.ClonerException;
 import com.acalsa.dbcloner.job.ParallelTasks;
+import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.mysql.SqlErrors;
@@ -69,19 +71,26 @@ final class ParallelLoad {
 	}
 
 	/**
-	 * Loads a range; a deadlock or lock wait timeout between two loaders of one table
-	 * rolls the statement back whole, so the range is loaded again, a few times at most
-	 * (MySQL manual, "Deadlocks in InnoDB").
+	 * Loads a range and checks that it received every row of the backup. A deadlock or
+	 * lock wait timeout between two loaders of one table rolls the statement back whole,
+	 * so the range is loaded again, a few times at most (MySQL manual, "Deadlocks in
+	 * InnoDB").
 	 */
 	private long loadRetryingDeadlocks(Connection connection, TableChunk each) throws SQLException, IOException {
+		String where = "table `" + each.table().name() + "` (" + each.chunk().range() + ")";
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.loader.load(connection, this.endpoints.cloneDatabase(), each.table(), each.chunk(),
+				long loaded = this.loader.load(connection, this.endpoints.cloneDatabase(), each.table(), each.chunk(),
 						this.backup.file(each.chunk()));
+				if (loaded != each.chunk().rows()) {
+					throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, where + " received " + loaded
+							+ " rows instead of the " + each.chunk().rows() + " in the backup");
+				}
+				return loaded;
 			}
 			catch (SQLException ex) {
 				if (attempt == MAX_ATTEMPTS || !SqlErrors.isDeadlock(ex)) {
-					throw ex;
+					throw new SQLException(where + ": " + ex.getMessage(), ex.getSQLState(), ex.getErrorCode(), ex);
 				}
 			}
 		}

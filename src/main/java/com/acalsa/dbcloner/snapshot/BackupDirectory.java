@@ -1,10 +1,15 @@
 package com.acalsa.dbcloner.snapshot;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +36,18 @@ public record BackupDirectory(Path path) {
 
 	public Path file(Manifest.Chunk chunk) {
 		return this.path.resolve(chunk.file());
+	}
+
+	/**
+	 * The SHA-256 of a chunk's row file as it is on disk now, hex, as the manifest
+	 * records it.
+	 */
+	public String sha256(Manifest.Chunk chunk) throws IOException {
+		MessageDigest sha256 = RowFileWriter.newSha256();
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file(chunk)), sha256)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		return HexFormat.of().formatHex(sha256.digest());
 	}
 
 	public boolean isComplete() {
