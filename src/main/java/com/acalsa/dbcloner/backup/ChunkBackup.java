@@ -76,7 +76,7 @@ final class ChunkBackup {
 
 	static Manifest.Chunk backUp(Connection connection, String database, TableShape table, KeyRange range, Path file,
 			int compressionLevel) throws SQLException, IOException {
-		RowDigest digest = new RowDigest();
+		RowDigest digest = new RowDigest(table.columns());
 		long largestRow = 0;
 		String largestRowKey = "";
 		try (RowFileWriter writer = new RowFileWriter(file, compressionLevel);

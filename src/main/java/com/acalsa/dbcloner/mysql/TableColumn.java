@@ -11,8 +11,9 @@ import java.util.Locale;
  *
  * @param name the column's name
  * @param dataType {@code information_schema.COLUMNS.DATA_TYPE}, lower case
+ * @param nullable whether the column accepts NULL ({@code IS_NULLABLE})
  */
-public record TableColumn(String name, String dataType) {
+public record TableColumn(String name, String dataType, boolean nullable) {
 
 	public TableColumn {
 		dataType = dataType.toLowerCase(Locale.ROOT);

@@ -33,7 +33,7 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 	private static final String SQL_BASE_TABLES = "SELECT TABLE_NAME FROM information_schema.TABLES "
 			+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
 
-	private static final String SQL_COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, EXTRA FROM information_schema.COLUMNS "
+	private static final String SQL_COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, EXTRA, IS_NULLABLE FROM information_schema.COLUMNS "
 			+ "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
 
 	/**
@@ -78,7 +78,7 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					if (!GENERATED.matcher(rs.getString(3)).find()) {
-						columns.add(new TableColumn(rs.getString(1), rs.getString(2)));
+						columns.add(new TableColumn(rs.getString(1), rs.getString(2), "YES".equals(rs.getString(4))));
 					}
 				}
 			}

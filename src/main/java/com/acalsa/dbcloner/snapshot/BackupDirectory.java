@@ -54,8 +54,18 @@ public record BackupDirectory(Path path) {
 		return Files.isRegularFile(manifestPath());
 	}
 
+	/**
+	 * The manifest, refused when another version of db-cloner wrote it in another format:
+	 * its digests would not match this version's comparison.
+	 */
 	public Manifest readManifest() {
-		return JSON.readValue(manifestPath().toFile(), Manifest.class);
+		Manifest manifest = JSON.readValue(manifestPath().toFile(), Manifest.class);
+		if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
+			throw new IllegalStateException("backup " + this.path + " is in format " + manifest.formatVersion()
+					+ " and this db-cloner reads format " + Manifest.FORMAT_VERSION
+					+ " only: run clone to take a new backup");
+		}
+		return manifest;
 	}
 
 	public void writeManifest(Manifest manifest) {

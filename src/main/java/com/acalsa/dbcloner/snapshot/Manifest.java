@@ -15,7 +15,8 @@ import com.acalsa.dbcloner.mysql.TableShape;
  * size, SHA-256 and a digest of its rows. It names the source by
  * {@code host:port/database} only: no user, no password.
  *
- * @param formatVersion version of this layout, for future readers
+ * @param formatVersion version of this layout and of the row digests; a reader refuses
+ * any other
  * @param source {@code host:port/database} of the source
  * @param database the source database's name
  * @param characterSet the source database's default character set
@@ -29,7 +30,11 @@ import com.acalsa.dbcloner.mysql.TableShape;
 public record Manifest(int formatVersion, String source, String database, String characterSet, String collation,
 		String serverVersion, String snapshotAt, List<TableEntry> tables, List<SchemaObject> objects) {
 
-	public static final int FORMAT_VERSION = 2;
+	/**
+	 * 3: row digests flag NULLs of nullable columns only
+	 * ({@link com.acalsa.dbcloner.mysql.RowDigest}).
+	 */
+	public static final int FORMAT_VERSION = 3;
 
 	public Manifest withTables(List<TableEntry> tables) {
 		return new Manifest(this.formatVersion, this.source, this.database, this.characterSet, this.collation,

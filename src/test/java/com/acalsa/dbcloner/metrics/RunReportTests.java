@@ -29,8 +29,8 @@ class RunReportTests {
 
 	private static final LocalDateTime START = LocalDateTime.of(2026, 1, 5, 10, 0, 0);
 
-	private static final Manifest MANIFEST = new Manifest(1, "db:3306/shop", "shop", "utf8mb4", "utf8mb4_general_ci",
-			"10.11", START.atZone(ZoneId.systemDefault()).toInstant().minusSeconds(2).toString(),
+	private static final Manifest MANIFEST = new Manifest(Manifest.FORMAT_VERSION, "db:3306/shop", "shop", "utf8mb4",
+			"utf8mb4_general_ci", "10.11", START.atZone(ZoneId.systemDefault()).toInstant().minusSeconds(2).toString(),
 			List.of(table("customer", 1000, 18000), table("product", 100, 9000)), List.of());
 
 	@Test
@@ -142,7 +142,7 @@ class RunReportTests {
 	}
 
 	private static Manifest.TableEntry table(String name, long rows, long bytes) {
-		return new Manifest.TableEntry(name, "CREATE TABLE " + name, List.of(new TableColumn("id", "int")),
+		return new Manifest.TableEntry(name, "CREATE TABLE " + name, List.of(new TableColumn("id", "int", false)),
 				List.of("id"),
 				List.of(new Manifest.Chunk(name + "-1.tsv.zst", KeyRange.ALL, rows - 1, bytes - 1, "00", "1:1", 10,
 						"(id=1)"),

@@ -25,6 +25,11 @@ class RowDigestIntegrationTests {
 	static void createSchema() {
 		TestServer.execute("CREATE DATABASE `" + DB + "`");
 		FidelitySchema.create(DB);
+		TestServer.execute("CREATE TABLE `" + DB + "`.nullable_flags (id INT PRIMARY KEY, a VARCHAR(5) NULL, "
+				+ "b VARCHAR(5) NOT NULL, c INT NULL)");
+		TestServer.execute("INSERT INTO `" + DB + "`.nullable_flags VALUES (1, NULL, '', NULL), (2, '', '', 0)");
+		TestServer.execute("CREATE TABLE `" + DB + "`.all_not_null (id INT PRIMARY KEY, b VARCHAR(5) NOT NULL)");
+		TestServer.execute("INSERT INTO `" + DB + "`.all_not_null VALUES (1, ''), (2, 'x')");
 	}
 
 	@AfterAll
@@ -56,8 +61,23 @@ class RowDigestIntegrationTests {
 		}
 	}
 
+	@Test
+	void aNullAndAnEmptyStringDigestDifferently() throws Exception {
+		try (Connection connection = TestServer.connect()) {
+			Sessions.readRawValues(connection);
+			TableShape table = TableShape.read(connection, DB, "nullable_flags");
+			assertThat(table.columns()).extracting(TableColumn::nullable).containsExactly(false, true, false, true);
+			String before = serverDigest(connection, table);
+			TestServer.execute("UPDATE `" + DB + "`.nullable_flags SET a = '' WHERE id = 1");
+			String after = serverDigest(connection, table);
+			assertThat(after).isNotEqualTo(before).isEqualTo(javaDigest(connection, table));
+			TestServer.execute("UPDATE `" + DB + "`.nullable_flags SET a = NULL WHERE id = 1");
+			assertThat(serverDigest(connection, table)).isEqualTo(before);
+		}
+	}
+
 	private static String javaDigest(Connection connection, TableShape table) throws Exception {
-		RowDigest digest = new RowDigest();
+		RowDigest digest = new RowDigest(table.columns());
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(table.selectRows(DB))) {
 			while (rs.next()) {
