@@ -20,16 +20,12 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
-GEN_VERSION=2
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh" # server settings, die/log/sql, ensure_source, run_cloner and the log parsers
 
-HOST="${BENCH_HOST:-127.0.0.1}"
-PORT="${BENCH_PORT:-3306}"
-DB_USER="${BENCH_USER:-root}"
-DB_PASS="${BENCH_PASSWORD:-}"
 JAR="${DB_CLONER_JAR:-$REPO/target/db-cloner.jar}"
 THREADS=2
 RUNS=1
-JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx256m}"
 DROP_SOURCE=0
 OUT="$HERE/results"
 SIZES=()
@@ -40,9 +36,6 @@ SEED_DB=bench_seed
 MYL_DB=bench_myl
 CLONE_DB=bench_clone
 REPO_DB=bench_repo
-
-die() { printf '\nBENCH FAILED: %s\n' "$*" >&2; exit 1; }
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -62,11 +55,6 @@ done
 [[ "$THREADS" =~ ^[1-9][0-9]*$ ]] || die "--threads must be a positive integer"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
 
-export MYSQL_PWD="$DB_PASS"
-sql() { mariadb --default-character-set=utf8mb4 -h "$HOST" -P "$PORT" -u "$DB_USER" "$@"; }
-sqlq() { sql -N -B "$@"; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 verdict() { awk -v v="$1" -v g="$2" 'BEGIN { if (v == "-") print "?"; else if (v + 0 <= g + 0) print "met"; else print "MISSED" }'; }
@@ -100,25 +88,6 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$OUT"
 REPORT="$OUT/report-$(date -u +%Y%m%dT%H%M%SZ).txt"
-
-# ---------------------------------------------------------------------------------------------------------------------
-# Source generation (idempotent: reused when bench_generated says it is complete, of this size and generator version)
-
-ensure_source() {
-  local n=$1 db="bench_src_$1"
-  local have
-  have="$(sqlq -e "SELECT version FROM \`$db\`.bench_generated WHERE items = $n" 2>/dev/null || true)"
-  if [[ "$have" == "$GEN_VERSION" ]]; then log "reusing $db"; return; fi
-  local customers=$(( n / 20 > 10 ? n / 20 : 10 )) orders=$(( n / 4 > 10 ? n / 4 : 10 ))
-  local products=$(( n / 200 > 10 ? n / 200 : 10 )) documents=$(( n / 2000 > 5 ? n / 2000 : 5 ))
-  local audit=$(( n / 20 > 10 ? n / 20 : 10 ))
-  log "generating $db: order_items $n, orders $orders, customers $customers, products $products, documents $documents, audit_log $audit"
-  local t0; t0=$(now)
-  sed -e "s/{{DB}}/$db/g" -e "s/{{ITEMS}}/$n/g" -e "s/{{ORDERS}}/$orders/g" -e "s/{{CUSTOMERS}}/$customers/g" \
-      -e "s/{{PRODUCTS}}/$products/g" -e "s/{{DOCUMENTS}}/$documents/g" -e "s/{{AUDIT}}/$audit/g" \
-      -e "s/{{VERSION}}/$GEN_VERSION/g" "$HERE/generate.sql" | sql >/dev/null || die "generating $db"
-  log "generated $db in $(elapsed "$t0" "$(now)") s"
-}
 
 # CHECKSUM TABLE of the source's base tables in database $1, one "table<TAB>checksum" line per table, sorted.
 TABLES=""
@@ -190,63 +159,22 @@ pipeline_mydumper() { # (b) mydumper -t N, myloader -t N, CHECKSUM both sides
 }
 
 pipeline_cloner() { # (c) java -jar db-cloner.jar clone, job repository in MariaDB (bench_repo); then (d)
-  local t0 t1 rc=0 gclog="$TMP/gc.log" backups="$TMP/backups"
-  rm -rf "$backups" "$gclog" "$TMP/time"; mkdir -p "$backups"
+  local t0 t1 rc=0
   sqlq -e "DROP DATABASE IF EXISTS $CLONE_DB; CREATE DATABASE IF NOT EXISTS $REPO_DB"
   t0=$(now)
-  # shellcheck disable=SC2086 # JAVA_OPTS_BENCH is a list of options
-  env CLONER_SOURCE_URL="jdbc:mysql://$HOST:$PORT/$SRC" CLONER_SOURCE_USERNAME="$DB_USER" \
-      CLONER_SOURCE_PASSWORD="$DB_PASS" CLONER_TARGET_DATABASE="$CLONE_DB" CLONER_BACKUP_DIR="$backups" \
-      CLONER_THREADS="$THREADS" \
-      SPRING_DATASOURCE_URL="jdbc:mysql://$HOST:$PORT/$REPO_DB" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-      SPRING_DATASOURCE_PASSWORD="$DB_PASS" \
-    "${TIMER[@]}" java $JAVA_OPTS_BENCH "-Xlog:gc,gc+heap+exit:file=$gclog" -jar "$JAR" clone \
-    >"$TMP/cloner.out" 2>"$TMP/cloner.err" || rc=$?
+  run_cloner "$SRC" "$CLONE_DB" "$REPO_DB" "$TMP" || rc=$?
   t1=$(now)
   if [[ $rc -ne 0 ]]; then
     tail -n 40 "$TMP/cloner.err" >&2; die "(c) db-cloner clone exited with $rc (last log lines above)"
   fi
   C_TOTAL=$(elapsed "$t0" "$t1")
-  C_PROC="-"
-  if [[ -s "$TMP/time" ]]; then # /usr/bin/time: CPU seconds of the JVM (user + system) and its peak resident memory
-    C_PROC=$(awk '{ printf "JVM CPU %.1f s (user %.1f + sys %.1f), peak RSS %.0f MiB", $1 + $2, $1, $2, $3 / 1024 }' "$TMP/time")
-  fi
-  C_BACKUP_BYTES=$(du -sb "$backups" | cut -f1)
+  parse_cloner_process "$TMP"
+  C_BACKUP_BYTES=$(du -sb "$TMP/backups" | cut -f1)
   # The job must be COMPLETED in the job repository (kept in MariaDB, as in production, not in H2).
-  C_JOB=$(sqlq -e "SELECT STATUS, EXIT_CODE FROM $REPO_DB.BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1") \
-    || die "(c) cannot read the job repository $REPO_DB"
+  C_JOB=$(cloner_job_status "$REPO_DB") || die "(c) cannot read the job repository $REPO_DB"
   [[ "$(cut -f1 <<<"$C_JOB")" == COMPLETED ]] || die "(c) job execution not COMPLETED: $C_JOB"
-  # Durations from Spring Batch's log lines "Step: [name] executed in 1m2s345ms" and "Job: [...] completed ... in ...":
-  # millisecond precision, where the repository's START_TIME/END_TIME lose their fractions with Connector/J on
-  # MariaDB 10.x. Partition worker steps ("name:partitionN") are left out: their manager step spans them.
-  awk '
-    function secs(d,   t, v) { t = 0
-      while (match(d, /^[0-9]+(ms|h|m|s)/)) { v = substr(d, RSTART, RLENGTH); d = substr(d, RLENGTH + 1)
-        if (v ~ /ms$/) t += v / 1000; else if (v ~ /h$/) t += v * 3600; else if (v ~ /m$/) t += v * 60; else t += v + 0 }
-      return t }
-    match($0, /Step: \[[^]]+\] executed in [0-9hms]+/) { s = substr($0, RSTART + 7, RLENGTH - 7)
-      name = substr(s, 1, index(s, "]") - 1); d = substr(s, index(s, "executed in ") + 12)
-      if (name !~ /:/) printf "step\t%s\t%.2f\n", name, secs(d) }
-    /Job: \[.*\] completed/ && match($0, /in [0-9hms]+$/) { printf "job\tjob\t%.2f\n", secs(substr($0, RSTART + 3)) }
-    match($0, /Started .* \(process running for [0-9.]+\)/) { v = substr($0, RSTART, RLENGTH)
-      sub(/.*process running for /, "", v); sub(/\)/, "", v); printf "start\tstart\t%.2f\n", v }
-  ' "$TMP/cloner.err" >"$TMP/steps"
-  C_STEPS=$(awk -F'\t' '$1 == "step" { printf "%s%s %s", (n++ ? " / " : ""), $2, $3 }' "$TMP/steps")
-  C_COMPARE=$(awk -F'\t' '$1 == "step" && $2 == "compare" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/steps")
-  C_JOBSECS=$(awk -F'\t' '$1 == "job" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/steps")
-  C_START=$(awk -F'\t' '$1 == "start" { v = $3 } END { print (v == "" ? "-" : v) }' "$TMP/steps")
-  [[ "$C_COMPARE" != "-" ]] || log "  warning: no 'Step: [compare] executed in' line in the cloner's log"
-  # Peak heap from the GC log: the largest heap occupancy seen before a collection ("A->B(C)": A), the largest
-  # occupancy after one (B: an upper bound of the live data), the largest committed heap (C), and the occupancy at exit.
-  read -r C_HEAP_PEAK C_HEAP_LIVE C_HEAP_COMMITTED C_GCS < <(awk '
-    function mb(v,   u, x) { u = substr(v, length(v)); x = substr(v, 1, length(v) - 1) + 0
-                             return u == "G" ? x * 1024 : u == "K" ? x / 1024 : u == "B" ? x / 1048576 : x }
-    match($0, /[0-9]+[BKMG]->[0-9]+[BKMG]\([0-9]+[BKMG]\)/) {
-      s = substr($0, RSTART, RLENGTH); split(s, p, /->|\(|\)/)
-      if (mb(p[1]) > peak) peak = mb(p[1]); if (mb(p[2]) > live) live = mb(p[2]); if (mb(p[3]) > com) com = mb(p[3]); n++ }
-    /garbage-first heap|def new generation|PSYoungGen|ParOldGen|tenured generation/ && match($0, /used [0-9]+K/) {
-      u = substr($0, RSTART + 5, RLENGTH - 6) / 1024; exit_used += u }
-    END { if (exit_used > peak) peak = exit_used; printf "%.0f %.0f %.0f %d\n", peak, live, com, n }' "$gclog")
+  parse_cloner_log "$TMP"
+  parse_gc_log "$TMP/gc.log"
   # (d) CHECKSUM TABLE on both sides alone, which also verifies the clone independently of the cloner's own compare.
   local d0 d1
   d0=$(now)
@@ -254,13 +182,11 @@ pipeline_cloner() { # (c) java -jar db-cloner.jar clone, job repository in Maria
   d1=$(now)
   verify_equal "(c) db-cloner clone" "$TMP/d.src" "$TMP/d.dst"
   D_TOTAL=$(elapsed "$d0" "$d1")
-  rm -rf "$backups"; sqlq -e "DROP DATABASE $CLONE_DB"
+  rm -rf "$TMP/backups"; sqlq -e "DROP DATABASE $CLONE_DB"
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
 
-TIMER=()
-if [[ -x /usr/bin/time ]]; then TIMER=(/usr/bin/time -o "$TMP/time" -f "%U %S %M"); fi
 CPU_MODEL="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 SERVER_VERSION="$(sqlq -e 'SELECT VERSION()')"
 JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-12))"
@@ -273,6 +199,10 @@ run_size() {
   local n=$1 r
   SRC="bench_src_$n"
   ensure_source "$n"
+  # bench/flat-memory.sh adds big_blobs (rows of 20 MiB) to the same source; the pipelines here are not meant to copy
+  # it, and its rows exceed the max_allowed_packet that mariadb-dump, mariadb and a default server run with.
+  [[ -z "$(sqlq -e "SHOW TABLES FROM \`$SRC\` LIKE 'big\\_blobs'")" ]] \
+    || die "$SRC holds big_blobs, made by bench/flat-memory.sh: drop it with bench/flat-memory.sh --clean first"
   TABLES="$(sqlq -e "SELECT table_name FROM information_schema.tables WHERE table_schema = '$SRC'
                      AND table_type = 'BASE TABLE' ORDER BY table_name")"
   read -r SRC_CHARSET SRC_COLLATION < <(sqlq -e "SELECT default_character_set_name, default_collation_name
