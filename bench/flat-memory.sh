@@ -11,6 +11,8 @@
 #   --blobs K         rows of big_blobs; default 3
 #   --jar PATH        db-cloner jar (default: target/db-cloner.jar of this checkout, or $DB_CLONER_JAR)
 #   --java-opts OPTS  JVM options of the cloner run; default bench/run.sh's ("-Xmx256m"); must set -Xmx
+#   --plain-jar       run java -jar on the jar itself, as the README does, instead of as the image runs it (the
+#                     Dockerfile's layers, class data archive and ENTRYPOINT options; see bench/README.md)
 #   --threads N       cloner.threads; default 2
 #
 # Server: BENCH_HOST (127.0.0.1), BENCH_PORT (3306), BENCH_USER (root), BENCH_PASSWORD (empty), as bench/run.sh. The
@@ -25,6 +27,7 @@ REPO="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib.sh" # server settings, die/log/sql, ensure_source, run_cloner and the log parsers
 
 JAR="${DB_CLONER_JAR:-$REPO/target/db-cloner.jar}"
+LAYOUT=image
 THREADS=2
 ROWS=10000000
 BLOB_MB=20
@@ -41,6 +44,7 @@ while [[ $# -gt 0 ]]; do
     --blobs) BLOBS="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
     --java-opts) JAVA_OPTS_BENCH="$2"; shift 2 ;;
+    --plain-jar) LAYOUT=plain; shift ;;
     --threads) THREADS="$2"; shift 2 ;;
     --clean) CLEAN=1; shift ;;
     -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -59,7 +63,7 @@ drop_flat_dbs() {
   sqlq -e "DROP DATABASE IF EXISTS $CLONE_DB; DROP DATABASE IF EXISTS $REPO_DB" 2>/dev/null || true
 }
 
-for tool in mariadb java awk; do
+for tool in mariadb java awk python3; do
   command -v "$tool" >/dev/null || die "$tool not found (apt-get install mariadb-client openjdk-17-jre-headless)"
 done
 sqlq -e "SELECT 1" >/dev/null || die "cannot connect to $DB_USER@$HOST:$PORT"
@@ -158,8 +162,8 @@ blob_digests() { # id, length, SHA-256 of the payload and the sha column, one li
 CPU_MODEL="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 SERVER_VERSION="$(sqlq -e 'SELECT VERSION()')"
 JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-12))"
-cp "$JAR" "$TMP/db-cloner.jar" # a copy: a rebuild of the jar during the run must not change or break it
-JAR="$TMP/db-cloner.jar"
+# a copy, laid out as the image lays it out: a rebuild of the jar during the run must not change or break it
+install_cloner "$JAR" "$TMP/cloner" $LAYOUT
 
 ensure_packet
 ensure_source "$ROWS"
@@ -215,7 +219,7 @@ row() { printf '%-32s %12s%s\n' "$1" "$2" "${3:+   $3}"; }
 echo
 echo "== db-cloner flat memory: $ROWS rows in order_items, $BLOBS rows of $BLOB_MB MiB in big_blobs; $TOTAL_ROWS rows in $(wc -w <<<"$TABLES") tables, ~$(mib "$SRC_BYTES") MiB on disk =="
 echo "machine: $(nproc) cores, $CPU_MODEL, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); server $SERVER_VERSION, $PACKET_NOTE; load average before $LOAD0, after $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "jar: $JAR_INFO; threads $THREADS; JVM options $JAVA_OPTS_BENCH"
+echo "jar: $JAR_INFO; threads $THREADS; JVM options $JAVA_OPTS_BENCH $IMAGE_JAVA_OPTS ($LAYOUT layout)"
 row "figure" "value" "detail"
 row "rows" "$TOTAL_ROWS" "order_items $ROWS, big_blobs $BLOBS"
 row "biggest row (bytes)" "$BIG_BYTES" "big_blobs id $BIG_ID: LONGBLOB of $BLOB_MB MiB, SHA-256 hex, INT key"

@@ -44,7 +44,45 @@ ensure_source() {
 # ---------------------------------------------------------------------------------------------------------------------
 # The cloner
 
-# run_cloner SOURCE_DB CLONE_DB REPO_DB DIR: java $JAVA_OPTS_BENCH -jar $JAR clone with cloner.threads=$THREADS, the job
+# dockerfile_runtime KIND: the Dockerfile's instructions of one kind in its last (runtime) stage, one a line, with
+# continuation lines joined as Docker joins them.
+dockerfile_runtime() {
+  sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$BENCH_DIR/../Dockerfile" | awk -v kind="$1" '
+    toupper($1) == "FROM" { n = 0; next }
+    toupper($1) == kind { $1 = ""; found[n++] = substr($0, 2) }
+    END { for (i = 0; i < n; i++) print found[i] }'
+}
+
+# install_cloner JAR DIR [plain]: sets CLONER_DIR, CLONER_JAR and IMAGE_JAVA_OPTS so that run_cloner runs the cloner as
+# the container image runs it: the jar split into the Dockerfile's layers, copied in its order into DIR/app, the
+# runtime stage's class data sharing training run done there (untimed, as it is done when the image is built), and
+# the ENTRYPOINT's JVM options but its heap sizing and temporary directory (the bench sets -Xmx). With "plain": a copy
+# of the jar in DIR, run with java -jar and no option but $JAVA_OPTS_BENCH (what the README's command does).
+install_cloner() {
+  local jar=$1 dir=$2 layer training
+  rm -rf "$dir/layers" "$dir/app"; mkdir -p "$dir/app"
+  if [[ "${3:-}" == plain ]]; then
+    cp "$jar" "$dir/app/db-cloner.jar"; CLONER_DIR="$dir/app"; CLONER_JAR="db-cloner.jar"; IMAGE_JAVA_OPTS=""
+    return
+  fi
+  cp "$jar" "$dir/db-cloner.jar" # the Dockerfile's jar name, which the extracted application jar keeps
+  java -Djarmode=tools -jar "$dir/db-cloner.jar" extract --layers --destination "$dir/layers" >/dev/null \
+    || die "cannot extract the layers of $jar"
+  for layer in $(dockerfile_runtime COPY | sed -n 's#^--from=build /build/extracted/\([^ ]*\)/ .*#\1#p'); do
+    cp -R "$dir/layers/$layer/." "$dir/app/"
+  done
+  training="$(dockerfile_runtime RUN | grep -- '-XX:ArchiveClassesAtExit')" || die "no training run in the Dockerfile"
+  ( cd "$dir/app" && eval "$training" ) >"$dir/training.log" 2>&1 \
+    || { tail -n 20 "$dir/training.log" >&2; die "the Dockerfile's class data sharing training run failed"; }
+  CLONER_DIR="$dir/app"; CLONER_JAR="db-cloner.jar"
+  IMAGE_JAVA_OPTS="$(dockerfile_runtime ENTRYPOINT | python3 -c '
+import json, sys
+options = json.loads(sys.stdin.read())[1:-2]  # between "java" and "-jar", "db-cloner.jar"
+print(" ".join(o for o in options if not o.startswith(("-XX:MaxRAMPercentage=", "-Djava.io.tmpdir="))))')"
+}
+
+# run_cloner SOURCE_DB CLONE_DB REPO_DB DIR: the cloner install_cloner installed, java $JAVA_OPTS_BENCH $IMAGE_JAVA_OPTS
+# -jar db-cloner.jar clone in its directory, with cloner.threads=$THREADS, the job
 # repository in the MariaDB database REPO_DB, the backup under DIR/backups, the GC log in DIR/gc.log, the output in
 # DIR/cloner.out and DIR/cloner.err, and (when /usr/bin/time is installed) the JVM's CPU and peak RSS in DIR/time.
 # Returns the JVM's exit status.
@@ -52,13 +90,13 @@ run_cloner() {
   local src=$1 clone=$2 repo=$3 dir=$4 timer=()
   rm -rf "$dir/backups" "$dir/gc.log" "$dir/time"; mkdir -p "$dir/backups"
   if [[ -x /usr/bin/time ]]; then timer=(/usr/bin/time -o "$dir/time" -f "%U %S %M"); fi
-  # shellcheck disable=SC2086 # JAVA_OPTS_BENCH is a list of options
-  env CLONER_SOURCE_URL="jdbc:mysql://$HOST:$PORT/$src" CLONER_SOURCE_USERNAME="$DB_USER" \
+  # shellcheck disable=SC2086 # JAVA_OPTS_BENCH and IMAGE_JAVA_OPTS are lists of options
+  env -C "$CLONER_DIR" CLONER_SOURCE_URL="jdbc:mysql://$HOST:$PORT/$src" CLONER_SOURCE_USERNAME="$DB_USER" \
       CLONER_SOURCE_PASSWORD="$DB_PASS" CLONER_TARGET_DATABASE="$clone" CLONER_BACKUP_DIR="$dir/backups" \
       CLONER_THREADS="$THREADS" \
       SPRING_DATASOURCE_URL="jdbc:mysql://$HOST:$PORT/$repo" SPRING_DATASOURCE_USERNAME="$DB_USER" \
       SPRING_DATASOURCE_PASSWORD="$DB_PASS" \
-    "${timer[@]}" java $JAVA_OPTS_BENCH "-Xlog:gc,gc+heap+exit:file=$dir/gc.log" -jar "$JAR" clone \
+    "${timer[@]}" java $JAVA_OPTS_BENCH $IMAGE_JAVA_OPTS "-Xlog:gc,gc+heap+exit:file=$dir/gc.log" -jar "$CLONER_JAR" clone \
     >"$dir/cloner.out" 2>"$dir/cloner.err"
 }
 

@@ -9,6 +9,8 @@
 #   --threads N       threads for mydumper, myloader and the cloner (cloner.threads); default 2
 #   --runs K          time every pipeline K times and report medians; default 1
 #   --java-opts OPTS  JVM options of the cloner run; default "-Xmx256m" (the heap the issue's flat-memory goal names)
+#   --plain-jar       run java -jar on the jar itself, as the README does, instead of as the image runs it (the
+#                     Dockerfile's layers, class data archive and ENTRYPOINT options; see bench/README.md)
 #   --drop-source     drop the generated source databases at the end (default: keep them for the next run)
 #   --out DIR         where the printed report is also written (default: bench/results)
 #   --generate-only   only generate (or check) the source databases, time nothing
@@ -24,6 +26,7 @@ REPO="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib.sh" # server settings, die/log/sql, ensure_source, run_cloner and the log parsers
 
 JAR="${DB_CLONER_JAR:-$REPO/target/db-cloner.jar}"
+LAYOUT=image
 THREADS=2
 RUNS=1
 DROP_SOURCE=0
@@ -43,6 +46,7 @@ while [[ $# -gt 0 ]]; do
     --threads) THREADS="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --java-opts) JAVA_OPTS_BENCH="$2"; shift 2 ;;
+    --plain-jar) LAYOUT=plain; shift ;;
     --drop-source) DROP_SOURCE=1; shift ;;
     --out) OUT="$2"; shift 2 ;;
     --clean) CLEAN=1; shift ;;
@@ -74,7 +78,7 @@ fi
 [[ ${#SIZES[@]} -gt 0 ]] || die "give at least one size (rows of the biggest table); see --help"
 if [[ $GENERATE_ONLY -eq 1 ]]; then JAR=/dev/null; fi
 [[ -e "$JAR" ]] || die "no jar at $JAR (build it with ./mvnw -B -q package -DskipTests, or pass --jar)"
-for tool in mariadb mariadb-dump mydumper myloader java awk; do
+for tool in mariadb mariadb-dump mydumper myloader java awk python3; do
   command -v "$tool" >/dev/null || die "$tool not found (apt-get install mariadb-client mydumper openjdk-17-jre-headless)"
 done
 sqlq -e "SELECT 1" >/dev/null || die "cannot connect to $DB_USER@$HOST:$PORT"
@@ -190,8 +194,8 @@ pipeline_cloner() { # (c) java -jar db-cloner.jar clone, job repository in Maria
 CPU_MODEL="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 SERVER_VERSION="$(sqlq -e 'SELECT VERSION()')"
 JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-12))"
-cp "$JAR" "$TMP/db-cloner.jar" # a copy: a rebuild of the jar during the run must not change or break it
-JAR="$TMP/db-cloner.jar"
+# a copy, laid out as the image lays it out: a rebuild of the jar during the run must not change or break it
+install_cloner "$JAR" "$TMP/cloner" $LAYOUT
 MYDUMPER_VERSION="$(mydumper --version 2>&1 | head -1)"
 declare -A RES
 
@@ -246,7 +250,7 @@ run_size() {
     echo
     echo "== db-cloner bench: $n rows in order_items; $rows rows in $(wc -w <<<"$TABLES") tables, ~$(( bytes / 1048576 )) MiB on disk =="
     echo "machine: $(nproc) cores, $CPU_MODEL, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); server $SERVER_VERSION; load average before $load0, after $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "jar: $JAR_INFO; threads $THREADS; JVM options $JAVA_OPTS_BENCH; $MYDUMPER_VERSION"
+    echo "jar: $JAR_INFO; threads $THREADS; JVM options $JAVA_OPTS_BENCH $IMAGE_JAVA_OPTS ($LAYOUT layout); $MYDUMPER_VERSION"
     echo "runs: $RUNS (every figure is the median of the runs, except the cloner's steps and GC counts: the last run's)"
     printf '%-48s %9s   %s\n' "pipeline (end to end, verified)" "seconds" "parts (s)"
     printf '%-48s %9s   %s\n' "(a) mariadb-dump | mariadb + CHECKSUM both" "$A" \

@@ -22,11 +22,12 @@ teardown_file() {
 }
 
 
-# The Dockerfile's instructions of one kind in its last (runtime) stage, or in the stage named $2.
+# The Dockerfile's instructions of one kind in its last (runtime) stage, or in the stage named $2, each on one line
+# (continuation lines joined, as Docker joins them).
 instructions() {
-  awk -v kind="$1" -v stage="${2:-}" '
+  sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$ROOT/Dockerfile" | awk -v kind="$1" -v stage="${2:-}" '
     toupper($1) == "FROM" { in_stage = (stage == "" || tolower($NF) == stage); next }
-    in_stage && toupper($1) == kind { $1 = ""; print substr($0, 2) }' "$ROOT/Dockerfile"
+    in_stage && toupper($1) == kind { $1 = ""; print substr($0, 2) }'
 }
 
 # An exec-form instruction's arguments, one a line.
@@ -42,6 +43,8 @@ build_image_directory() {
   while read -r source _; do
     cp -R "$build/${source#/build/}." "$app/"
   done < <(instructions COPY | sed -n 's/^--from=build //p')
+  # the runtime stage's class data sharing training run, in the image's working directory
+  ( cd "$app" && eval "$(instructions RUN | grep -- '-XX:ArchiveClassesAtExit')" )
 }
 
 @test "the image's layers run the Dockerfile's entrypoint and default command, writing only to its volumes" {
@@ -58,6 +61,12 @@ build_image_directory() {
   [ "$(sql_value "SELECT status FROM ${RUN_ID}_clone._db_cloner")" = "VERIFIED" ]
   compgen -G "$IMAGE/app/data/backups/${RUN_ID}_src-*" >/dev/null
   [ -f "$IMAGE/app/data/job-repository.mv.db" ]
+  # the class data archive made at build time fits the JVM and class path the entrypoint runs
+  [ -s "$IMAGE/app/db-cloner.jsa" ]
+  # (-Xshare:on: a JVM that cannot map it fails instead of starting without it)
+  run env -C "$IMAGE/app" "${entrypoint[0]}" -Xshare:on "${entrypoint[@]:1}" history --limit=1
+  echo "$output"
+  [ "$status" -eq 0 ]
   # nothing written outside the volumes: the image's root filesystem can be read-only
   [ -z "$(find "$IMAGE/app" -newer "$BATS_FILE_TMPDIR/before" -not -path "$IMAGE/app/data*" -not -path "$IMAGE/app/tmp*")" ]
 }

@@ -100,7 +100,7 @@ final class ChunkBackup {
 			}
 			writer.close();
 			return new Manifest.Chunk(file.getFileName().toString(), range, writer.rows(), writer.size(),
-					writer.sha256(), digest.value(), largestRow, largestRowKey);
+					writer.crc32c(), digest.value(), largestRow, largestRowKey);
 		}
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The {@code emptyCheck} step: the backup is usable only if its manifest lists at least
- * one table and every file it lists is present, not empty, and has the size and SHA-256
+ * one table and every file it lists is present, not empty, and has the size and CRC-32C
  * the manifest recorded. Reads the files, writes nothing.
  */
 class EmptyCheckTasklet implements Tasklet {
@@ -62,7 +62,7 @@ class EmptyCheckTasklet implements Tasklet {
 			if (size == 0) {
 				throw empty("the file of table `" + table.name() + "` (" + file + ") is empty");
 			}
-			if (size != chunk.bytes() || !chunk.sha256().equals(this.backup.sha256(chunk))) {
+			if (size != chunk.bytes() || !chunk.crc32c().equals(this.backup.crc32c(chunk))) {
 				throw empty("the file of table `" + table.name() + "` (" + file
 						+ ") does not match its checksum in the manifest; the backup is damaged. Run clone again");
 			}

@@ -12,7 +12,7 @@ import com.acalsa.dbcloner.mysql.TableShape;
  * What a backup directory holds, written last (so a directory without it is a
  * half-written backup): the source database's defaults, and for each table its DDL, its
  * columns, the key that orders its rows, and its row files, one per key range, each with
- * size, SHA-256 and a digest of its rows. It names the source by
+ * size, CRC-32C and a digest of its rows. It names the source by
  * {@code host:port/database} only: no user, no password.
  *
  * @param formatVersion version of this layout and of the row digests; a reader refuses
@@ -32,7 +32,8 @@ public record Manifest(int formatVersion, String source, String database, String
 
 	/**
 	 * 3: row digests flag NULLs of nullable columns only
-	 * ({@link com.acalsa.dbcloner.mysql.RowDigest}).
+	 * ({@link com.acalsa.dbcloner.mysql.RowDigest}); files carry a CRC-32C, not a
+	 * SHA-256.
 	 */
 	public static final int FORMAT_VERSION = 3;
 
@@ -86,13 +87,13 @@ public record Manifest(int formatVersion, String source, String database, String
 	 * @param range the rows it holds
 	 * @param rows how many rows the file holds
 	 * @param bytes the file's size
-	 * @param sha256 the file's SHA-256, hex
+	 * @param crc32c the file's CRC-32C, hex
 	 * @param digest the rows' {@link com.acalsa.dbcloner.mysql.RowDigest}, taken as they
 	 * were read
 	 * @param largestRow the size of the largest row (the sum of its values' bytes)
 	 * @param largestRowKey that row's key, as {@link TableShape#describeKey} gives it
 	 */
-	public record Chunk(String file, KeyRange range, long rows, long bytes, String sha256, String digest,
+	public record Chunk(String file, KeyRange range, long rows, long bytes, String crc32c, String digest,
 			long largestRow, String largestRowKey) {
 
 	}

@@ -13,22 +13,22 @@ final class RowFormat {
 
 	static final int ESCAPE = '\\';
 
-	private RowFormat() {
+	/**
+	 * For each byte value (as {@code b & 0xFF}), the letter that follows the escape, or 0
+	 * when the byte is written as it is: NUL, tab, newline, carriage return and backslash
+	 * are escaped.
+	 */
+	static final byte[] ESCAPE_LETTERS = new byte[256];
+
+	static {
+		ESCAPE_LETTERS[0] = '0';
+		ESCAPE_LETTERS['\t'] = 't';
+		ESCAPE_LETTERS['\n'] = 'n';
+		ESCAPE_LETTERS['\r'] = 'r';
+		ESCAPE_LETTERS['\\'] = '\\';
 	}
 
-	/**
-	 * The letter that follows the escape for byte {@code b}, or -1 when {@code b} is
-	 * written as it is.
-	 */
-	static int escapeOf(byte b) {
-		return switch (b) {
-			case 0 -> '0';
-			case '\t' -> 't';
-			case '\n' -> 'n';
-			case '\r' -> 'r';
-			case '\\' -> '\\';
-			default -> -1;
-		};
+	private RowFormat() {
 	}
 
 	/**

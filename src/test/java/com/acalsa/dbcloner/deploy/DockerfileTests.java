@@ -89,6 +89,27 @@ class DockerfileTests {
 	}
 
 	@Test
+	void theEntrypointMapsTheClassDataArchiveTheRuntimeStageRecorded() throws Exception {
+		// given
+		Stage runtime = Dockerfile.read().runtime();
+
+		// when
+		String archive = runtime.execForm("ENTRYPOINT")
+			.stream()
+			.filter((option) -> option.startsWith("-XX:SharedArchiveFile="))
+			.map((option) -> option.substring("-XX:SharedArchiveFile=".length()))
+			.findFirst()
+			.orElseThrow();
+
+		// then: recorded by a training run of the same jar in the runtime image (an
+		// archive made by another JVM or class path would be ignored), its H2 job
+		// repository removed
+		assertThat(runtime.arguments("RUN")).anySatisfy((run) -> assertThat(run)
+			.contains("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar db-cloner.jar")
+			.endsWith("rm -rf data/*"));
+	}
+
+	@Test
 	void temporaryFilesAndTheDefaultDataDirectoryLieInDeclaredVolumes() throws Exception {
 		// given
 		Stage runtime = Dockerfile.read().runtime();
