@@ -11,12 +11,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.acalsa.dbcloner.job.ClonerException;
 import com.acalsa.dbcloner.job.RefBc;
+import com.acalsa.dbcloner.job.WorkerPipeline;
 import com.acalsa.dbcloner.job.WorkerProperties;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.SqlErrors;
@@ -62,9 +64,12 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 
 	private List<TablePlan> plans;
 
-	private Iterator<ParallelBackup.RangeTask> toBackUp;
+	private List<ParallelBackup.RangeTask> tasks;
 
-	private final List<Manifest.Chunk> chunks = new ArrayList<>();
+	private WorkerPipeline<Manifest.Chunk> backups;
+
+	/** The ranges backed up so far, by row file name. */
+	private final Map<String, Manifest.Chunk> chunks = new HashMap<>();
 
 	BackupTasklet(CloneEndpoints endpoints, BackupProperties properties, WorkerProperties workers) {
 		this.endpoints = endpoints;
@@ -80,17 +85,11 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 				begin(stepExecution);
 				return RepeatStatus.CONTINUABLE;
 			}
-			if (this.toBackUp.hasNext()) {
-				// a few ranges per call: a stop request (SIGTERM) is honoured between
-				// calls
-				List<ParallelBackup.RangeTask> batch = new ArrayList<>();
-				while (this.toBackUp.hasNext() && batch.size() < 2 * this.snapshot.size()) {
-					batch.add(this.toBackUp.next());
-				}
-				List<Manifest.Chunk> done = new ParallelBackup(this.snapshot, this.endpoints.source().database(),
-						this.properties.compressionLevel())
-					.run(batch);
-				this.chunks.addAll(done);
+			if (this.backups.hasMore()) {
+				// returns as each range ends: a stop request (SIGTERM) is honoured
+				// between calls
+				List<Manifest.Chunk> done = this.backups.advance();
+				done.forEach((chunk) -> this.chunks.put(chunk.file(), chunk));
 				contribution.incrementWriteCount(done.stream().mapToLong(Manifest.Chunk::rows).sum());
 				return RepeatStatus.CONTINUABLE;
 			}
@@ -139,7 +138,10 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 		}
 		this.directory = new BackupDirectory(Files.createDirectories(this.properties.dir()
 			.resolve(directoryName(this.endpoints.source().database(), stepExecution.getJobExecutionId()))));
-		this.toBackUp = ParallelBackup.tasks(this.plans, this.directory.path()).iterator();
+		this.tasks = ParallelBackup.tasks(this.plans, this.directory.path());
+		this.backups = new ParallelBackup(this.snapshot, this.endpoints.source().database(),
+				this.properties.compressionLevel())
+			.start(this.tasks);
 		logger.info("Snapshot of {} taken at {} on {} connection(s): {} tables in {} key ranges, backing up into {}",
 				this.endpoints.source().describe(), this.manifest.snapshotAt(), this.snapshot.size(), names.size(),
 				this.plans.stream().mapToInt((plan) -> plan.ranges().size()).sum(), this.directory);
@@ -147,7 +149,8 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 
 	private void finish(StepExecution stepExecution) throws SQLException {
 		closeSnapshot();
-		List<Manifest.TableEntry> tables = ParallelBackup.tables(this.plans, this.chunks);
+		List<Manifest.TableEntry> tables = ParallelBackup.tables(this.plans,
+				this.tasks.stream().map((task) -> this.chunks.get(task.file().getFileName().toString())).toList());
 		try (Connection connection = this.endpoints.source().connect()) {
 			SnapshotFacts.refuseChangedDefinitions(connection, this.endpoints.source().database(), tables);
 		}
@@ -163,6 +166,9 @@ class BackupTasklet implements Tasklet, StepExecutionListener {
 	}
 
 	private void closeSnapshot() {
+		if (this.backups != null) {
+			this.backups.close();
+		}
 		if (this.snapshot != null) {
 			this.snapshot.close();
 			this.snapshot = null;

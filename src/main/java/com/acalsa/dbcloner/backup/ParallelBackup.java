@@ -1,14 +1,13 @@
 package com.acalsa.dbcloner.backup;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.acalsa.dbcloner.job.ParallelTasks;
+import com.acalsa.dbcloner.job.TaskSource;
+import com.acalsa.dbcloner.job.WorkerPipeline;
 import com.acalsa.dbcloner.mysql.KeyRange;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
@@ -47,14 +46,14 @@ final class ParallelBackup {
 	}
 
 	/**
-	 * Backs these ranges up, as many at once as there are connections; results in order.
+	 * Backs these ranges up, as many at once as there are connections, in order; each
+	 * range's result names its row file.
 	 */
-	List<Manifest.Chunk> run(List<RangeTask> tasks) throws SQLException, IOException {
-		List<Callable<Manifest.Chunk>> calls = new ArrayList<>();
-		for (RangeTask task : tasks) {
-			calls.add(() -> backUp(task.plan(), task.range(), task.file()));
-		}
-		return ParallelTasks.run(this.snapshot.size(), "backup-worker", calls);
+	WorkerPipeline<Manifest.Chunk> start(List<RangeTask> tasks) {
+		return new WorkerPipeline<>(this.snapshot.size(), "backup-worker",
+				TaskSource.of(tasks.stream()
+					.map((task) -> (Callable<Manifest.Chunk>) () -> backUp(task.plan(), task.range(), task.file()))
+					.iterator()));
 	}
 
 	/**

@@ -43,7 +43,7 @@ public final class ParallelTasks {
 		}
 	}
 
-	private static <T> T await(Future<T> future) throws SQLException, IOException {
+	static <T> T await(Future<T> future) throws SQLException, IOException {
 		try {
 			return future.get();
 		}

@@ -30,8 +30,8 @@ public final class RowDigest {
 	/** Positions of the nullable columns, whose NULL flags end each row's bytes. */
 	private final int[] nullable;
 
-	/** The bytes CONCAT_WS would build for the current row, reused from row to row. */
-	private byte[] input = new byte[256];
+	/** The NULL flags of the current row, reused from row to row. */
+	private final byte[] flags;
 
 	private long count;
 
@@ -39,36 +39,35 @@ public final class RowDigest {
 
 	public RowDigest(List<TableColumn> columns) {
 		this.nullable = IntStream.range(0, columns.size()).filter((i) -> columns.get(i).nullable()).toArray();
+		this.flags = new byte[this.nullable.length];
 	}
 
 	/**
 	 * Adds a row, as the raw values the server sent for the columns'
-	 * {@link TableColumn#selectExpression}s.
+	 * {@link TableColumn#selectExpression}s. The CRC runs over the values in place, as
+	 * CONCAT_WS would join them: no row is copied, however large its values.
 	 */
 	public void add(byte[][] row) {
-		int length = row.length + this.nullable.length;
-		for (byte[] value : row) {
-			length += (value != null) ? value.length : 0;
-		}
-		if (this.input.length < length) {
-			this.input = new byte[Math.max(length, 2 * this.input.length)];
-		}
-		int at = 0;
+		this.crc.reset();
+		boolean first = true;
 		for (byte[] value : row) {
 			if (value != null) {
-				System.arraycopy(value, 0, this.input, at, value.length);
-				at += value.length;
-				this.input[at++] = SEPARATOR;
+				if (!first) {
+					this.crc.update(SEPARATOR);
+				}
+				this.crc.update(value, 0, value.length);
+				first = false;
 			}
 		}
-		if (this.nullable.length == 0) {
-			at = Math.max(0, at - 1); // CONCAT_WS puts separators between values only
+		if (this.flags.length > 0) {
+			for (int i = 0; i < this.nullable.length; i++) {
+				this.flags[i] = (byte) ((row[this.nullable[i]] == null) ? '1' : '0');
+			}
+			if (!first) {
+				this.crc.update(SEPARATOR);
+			}
+			this.crc.update(this.flags, 0, this.flags.length);
 		}
-		for (int column : this.nullable) {
-			this.input[at++] = (byte) ((row[column] == null) ? '1' : '0');
-		}
-		this.crc.reset();
-		this.crc.update(this.input, 0, at);
 		this.sum += this.crc.getValue();
 		this.count++;
 	}

@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param name the column's name
  * @param dataType {@code information_schema.COLUMNS.DATA_TYPE}, lower case
  * @param nullable whether the column accepts NULL ({@code IS_NULLABLE})
+ * @param autoIncrement whether it is the table's AUTO_INCREMENT column
  */
-public record TableColumn(String name, String dataType, boolean nullable) {
+public record TableColumn(String name, String dataType, boolean nullable, boolean autoIncrement) {
 
 	public TableColumn {
 		dataType = dataType.toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -78,7 +79,8 @@ public record TableShape(String name, String ddl, List<TableColumn> columns, Lis
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					if (!GENERATED.matcher(rs.getString(3)).find()) {
-						columns.add(new TableColumn(rs.getString(1), rs.getString(2), "YES".equals(rs.getString(4))));
+						columns.add(new TableColumn(rs.getString(1), rs.getString(2), "YES".equals(rs.getString(4)),
+								rs.getString(3).toLowerCase(Locale.ROOT).contains("auto_increment")));
 					}
 				}
 			}

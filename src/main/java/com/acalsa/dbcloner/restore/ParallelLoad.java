@@ -5,11 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import com.acalsa.dbcloner.job.ClonerException;
-import com.acalsa.dbcloner.job.ParallelTasks;
 import com.acalsa.dbcloner.job.RefBc;
+import com.acalsa.dbcloner.job.WorkerPipeline;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
 import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.mysql.SqlErrors;
@@ -17,56 +18,80 @@ import com.acalsa.dbcloner.snapshot.BackupDirectory;
 import com.acalsa.dbcloner.snapshot.Manifest;
 
 /**
- * Loads every key range of every table, as many at once as there are workers, each worker
- * on its own connection to the clone. InnoDB takes concurrent loads into one table (row
- * locks; the ranges do not overlap). The first failure stops the rest.
+ * Loads every key range of every table and adds back each table's secondary indexes, as
+ * many tasks at once as there are workers, in the order of a {@link LoadSchedule}, each
+ * worker on its own connection to the clone, kept for the whole load. InnoDB takes
+ * concurrent loads into one table (row locks; the ranges do not overlap). The first
+ * failure stops the rest; {@link #close} closes every worker's connection, which ends a
+ * statement still running on the server.
  */
-final class ParallelLoad {
+final class ParallelLoad implements AutoCloseable {
 
 	private static final int MAX_ATTEMPTS = 5;
-
-	/**
-	 * One key range of one table.
-	 *
-	 * @param table the table
-	 * @param chunk the range and its row file
-	 */
-	record TableChunk(Manifest.TableEntry table, Manifest.Chunk chunk) {
-
-	}
 
 	private final CloneEndpoints endpoints;
 
 	private final BackupDirectory backup;
 
-	private final int workers;
-
 	private final ChunkLoader loader;
 
-	ParallelLoad(CloneEndpoints endpoints, BackupDirectory backup, int workers, ChunkLoader loader) {
+	private final WorkerPipeline<Long> pipeline;
+
+	private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+
+	private final List<Connection> opened = new ArrayList<>();
+
+	private boolean closed;
+
+	/**
+	 * @param tables the tables, created without their secondary indexes
+	 * @param addIndexes the statement that adds a table's secondary indexes, by table
+	 * name
+	 * @param oneRangeAtATime the tables whose ranges must load one at a time
+	 */
+	ParallelLoad(CloneEndpoints endpoints, BackupDirectory backup, int workers, ChunkLoader loader,
+			List<Manifest.TableEntry> tables, Map<String, String> addIndexes,
+			Predicate<Manifest.TableEntry> oneRangeAtATime) {
 		this.endpoints = endpoints;
 		this.backup = backup;
-		this.workers = workers;
 		this.loader = loader;
+		this.pipeline = new WorkerPipeline<>(workers, "restore-worker",
+				new LoadSchedule(tables, addIndexes, oneRangeAtATime, new LoadSchedule.Work() {
+
+					@Override
+					public long load(Manifest.TableEntry table, Manifest.Chunk chunk) throws Exception {
+						return loadRetryingDeadlocks(connection(), table, chunk);
+					}
+
+					@Override
+					public void execute(String sql) throws Exception {
+						Sessions.execute(connection(), sql);
+					}
+
+				}));
 	}
 
-	/** Loads these key ranges and returns the number of rows loaded. */
-	long run(List<TableChunk> chunks) throws SQLException, IOException {
-		ThreadLocal<Connection> connections = new ThreadLocal<>();
-		List<Connection> opened = new ArrayList<>();
-		try {
-			List<Callable<Long>> loads = new ArrayList<>();
-			for (TableChunk each : chunks) {
-				loads.add(() -> loadRetryingDeadlocks(connection(connections, opened), each));
+	boolean hasMore() {
+		return this.pipeline.hasMore();
+	}
+
+	/**
+	 * Keeps every worker loading and returns once at least one more range is in: the rows
+	 * of the ranges that ended.
+	 */
+	long advance() throws SQLException, IOException {
+		return this.pipeline.advance().stream().mapToLong(Long::longValue).sum();
+	}
+
+	@Override
+	public void close() {
+		this.pipeline.close();
+		synchronized (this.opened) {
+			this.closed = true;
+			for (Connection connection : this.opened) {
+				closeQuietly(connection);
 			}
-			return ParallelTasks.run(this.workers, "restore-worker", loads).stream().mapToLong(Long::longValue).sum();
-		}
-		finally {
-			synchronized (opened) {
-				for (Connection connection : opened) {
-					closeQuietly(connection);
-				}
-			}
+			this.opened.clear();
 		}
 	}
 
@@ -76,15 +101,16 @@ final class ParallelLoad {
 	 * so the range is loaded again, a few times at most (MySQL manual, "Deadlocks in
 	 * InnoDB").
 	 */
-	private long loadRetryingDeadlocks(Connection connection, TableChunk each) throws SQLException, IOException {
-		String where = "table `" + each.table().name() + "` (" + each.chunk().range() + ")";
+	private long loadRetryingDeadlocks(Connection connection, Manifest.TableEntry table, Manifest.Chunk chunk)
+			throws SQLException, IOException {
+		String where = "table `" + table.name() + "` (" + chunk.range() + ")";
 		for (int attempt = 1;; attempt++) {
 			try {
-				long loaded = this.loader.load(connection, this.endpoints.cloneDatabase(), each.table(), each.chunk(),
-						this.backup.file(each.chunk()));
-				if (loaded != each.chunk().rows()) {
-					throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP, where + " received " + loaded
-							+ " rows instead of the " + each.chunk().rows() + " in the backup");
+				long loaded = this.loader.load(connection, this.endpoints.cloneDatabase(), table, chunk,
+						this.backup.file(chunk));
+				if (loaded != chunk.rows()) {
+					throw new ClonerException(RefBc.ERROR_RESTORE_BACKUP,
+							where + " received " + loaded + " rows instead of the " + chunk.rows() + " in the backup");
 				}
 				return loaded;
 			}
@@ -96,18 +122,22 @@ final class ParallelLoad {
 		}
 	}
 
-	private Connection connection(ThreadLocal<Connection> connections, List<Connection> opened) throws SQLException {
-		Connection connection = connections.get();
+	private Connection connection() throws SQLException, IOException {
+		Connection connection = this.connections.get();
 		if (connection == null) {
 			connection = this.endpoints.target().connect();
-			synchronized (opened) {
-				opened.add(connection);
+			synchronized (this.opened) {
+				if (this.closed) {
+					closeQuietly(connection);
+					throw new IOException("the restore was stopped");
+				}
+				this.opened.add(connection);
 			}
 			connection.setCatalog(this.endpoints.cloneDatabase());
 			Sessions.loadRawValues(connection);
 			// loaders of one table insert side by side: no gap locks between their ranges
 			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-			connections.set(connection);
+			this.connections.set(connection);
 		}
 		return connection;
 	}

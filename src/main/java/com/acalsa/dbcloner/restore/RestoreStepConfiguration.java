@@ -38,6 +38,7 @@ public class RestoreStepConfiguration {
 	Step restoreStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RestoreTasklet restoreTasklet, RestoreProperties properties) {
 		return new StepBuilder(STEP_NAME, jobRepository).tasklet(restoreTasklet, transactionManager)
+			.listener(restoreTasklet)
 			.listener(new RestorePacing(properties.pause()))
 			.listener(new RefBcStepListener(RefBc.ERROR_RESTORE_BACKUP))
 			.build();

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import com.acalsa.dbcloner.job.ClonerException;
-import com.acalsa.dbcloner.job.ParallelTasks;
 import com.acalsa.dbcloner.job.RefBc;
 import com.acalsa.dbcloner.job.WorkerProperties;
 import com.acalsa.dbcloner.mysql.CloneEndpoints;
@@ -21,29 +21,34 @@ import com.acalsa.dbcloner.mysql.SchemaObjects;
 import com.acalsa.dbcloner.mysql.ServerCapabilities;
 import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.mysql.SqlErrors;
+import com.acalsa.dbcloner.mysql.TableColumn;
 import com.acalsa.dbcloner.mysql.TableShape;
 import com.acalsa.dbcloner.snapshot.BackupDirectory;
 import com.acalsa.dbcloner.snapshot.Manifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code restore} step, in four phases: check the target and create every table as
+ * The {@code restore} step, in three phases: check the target and create every table as
  * the source had it but for its secondary indexes and foreign keys
  * ({@link DeferredIndexes}); load the key ranges' rows in parallel, one connection per
- * worker, a few ranges per call so that a stop request is honoured between them; add the
- * indexes and keys back; recreate views, routines, triggers and events and mark the clone
- * {@code RESTORED}. Foreign-key checks are off in each session so tables load in any
- * order; the sessions set every mode the load depends on (see
+ * worker, adding each table's indexes back as soon as its rows are in
+ * ({@link LoadSchedule}), returning as each task ends so that a stop request is honoured
+ * between them; add the foreign keys back, recreate views, routines, triggers and events
+ * and mark the clone {@code RESTORED}. Foreign-key checks are off in each session so
+ * tables load in any order; the sessions set every mode the load depends on (see
  * {@link Sessions#loadRawValues}). Until the last call the clone stays marked
  * {@code RESTORING}.
  */
-class RestoreTasklet implements Tasklet {
+class RestoreTasklet implements Tasklet, StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RestoreTasklet.class);
 
@@ -60,11 +65,11 @@ class RestoreTasklet implements Tasklet {
 
 	private Manifest manifest;
 
-	private ChunkLoader loader;
+	private ParallelLoad loads;
 
-	private Iterator<ParallelLoad.TableChunk> toLoad;
+	private long loadStartedAt;
 
-	private List<String> deferredIndexes;
+	private List<String> foreignKeys;
 
 	RestoreTasklet(CloneEndpoints endpoints, BackupDirectory backup, RestoreProperties properties,
 			WorkerProperties workers) {
@@ -81,22 +86,19 @@ class RestoreTasklet implements Tasklet {
 				createTables();
 				return RepeatStatus.CONTINUABLE;
 			}
-			if (this.toLoad.hasNext()) {
-				// a few ranges per call: a stop request (SIGTERM) is honoured between
-				// calls
-				List<ParallelLoad.TableChunk> batch = new ArrayList<>();
-				while (this.toLoad.hasNext() && batch.size() < 2 * this.workers) {
-					batch.add(this.toLoad.next());
+			if (this.loads.hasMore()) {
+				// returns as each task ends: a stop request (SIGTERM) is honoured
+				// between calls
+				contribution.incrementWriteCount(this.loads.advance());
+				if (!this.loads.hasMore()) {
+					this.loads.close();
+					logger.info("Loaded {} rows into {} and added back their secondary indexes in {} ms",
+							this.manifest.tables().stream().mapToLong(Manifest.TableEntry::rows).sum(),
+							this.endpoints.describeClone(), System.currentTimeMillis() - this.loadStartedAt);
 				}
-				contribution.incrementWriteCount(
-						new ParallelLoad(this.endpoints, this.backup, this.workers, this.loader).run(batch));
 				return RepeatStatus.CONTINUABLE;
 			}
-			if (!this.deferredIndexes.isEmpty()) {
-				addBackIndexes();
-				return RepeatStatus.CONTINUABLE;
-			}
-			createObjects();
+			addForeignKeysAndObjects();
 			return RepeatStatus.FINISHED;
 		}
 		catch (SQLException ex) {
@@ -111,16 +113,23 @@ class RestoreTasklet implements Tasklet {
 
 	private void createTables() throws SQLException {
 		Manifest manifest = this.backup.readManifest();
+		ChunkLoader loader;
+		Predicate<Manifest.TableEntry> oneRangeAtATime;
+		Map<String, String> addIndexes = new HashMap<>();
+		this.foreignKeys = new ArrayList<>();
 		try (Connection connection = openClone()) {
 			ServerCapabilities target = ServerCapabilities.probe(connection);
+			boolean autoIncrementLocked = target.loadDataLocksAutoIncrementTables() && target.localInfile();
+			oneRangeAtATime = (table) -> autoIncrementLocked
+					&& table.columns().stream().anyMatch(TableColumn::autoIncrement);
 			refuseRowsLargerThan(manifest, target.maxAllowedPacket());
-			this.loader = chooseLoader(target);
+			loader = chooseLoader(target);
 			dropLeftOvers(connection);
-			this.deferredIndexes = new ArrayList<>();
 			for (Manifest.TableEntry table : manifest.tables()) {
 				DeferredIndexes split = DeferredIndexes.split(this.endpoints.cloneDatabase(), table.name(),
 						table.ddl());
-				split.addBack().ifPresent(this.deferredIndexes::add);
+				split.addIndexes().ifPresent((sql) -> addIndexes.put(table.name(), sql));
+				split.addForeignKeys().ifPresent(this.foreignKeys::add);
 				try {
 					Sessions.execute(connection, split.createTable());
 				}
@@ -131,33 +140,30 @@ class RestoreTasklet implements Tasklet {
 			}
 		}
 		this.manifest = manifest;
-		this.toLoad = manifest.tables()
-			.stream()
-			.flatMap((table) -> table.chunks().stream().map((chunk) -> new ParallelLoad.TableChunk(table, chunk)))
-			.iterator();
+		this.loads = new ParallelLoad(this.endpoints, this.backup, this.workers, loader, manifest.tables(), addIndexes,
+				oneRangeAtATime);
+		this.loadStartedAt = System.currentTimeMillis();
+	}
+
+	/** A failed or stopped step leaves no worker loading. */
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.loads != null) {
+			this.loads.close();
+		}
+		return null;
 	}
 
 	/**
-	 * Secondary indexes and foreign keys, added back to the loaded tables, several tables
-	 * at once.
+	 * The foreign keys, once every table they reference is loaded (with
+	 * {@code foreign_key_checks=0}, a change to the tables' metadata only), then the
+	 * views, routines, triggers and events, and the mark.
 	 */
-	private void addBackIndexes() throws SQLException, IOException {
-		List<Callable<Void>> alters = new ArrayList<>();
-		for (String alter : this.deferredIndexes) {
-			alters.add(() -> {
-				try (Connection connection = openClone()) {
-					Sessions.execute(connection, alter);
-				}
-				return null;
-			});
-		}
-		ParallelTasks.run(this.workers, "index-worker", alters);
-		logger.info("Added back the secondary indexes and foreign keys of {} tables", this.deferredIndexes.size());
-		this.deferredIndexes = List.of();
-	}
-
-	private void createObjects() throws SQLException {
+	private void addForeignKeysAndObjects() throws SQLException {
 		try (Connection connection = openClone()) {
+			for (String alter : this.foreignKeys) {
+				Sessions.execute(connection, alter);
+			}
 			new ObjectRestorer(connection, this.manifest.database(), this.properties.definers())
 				.restore(this.manifest.objects());
 			CloneMarker.updateStatus(connection, this.endpoints.cloneDatabase(), CloneMarker.Status.RESTORED);

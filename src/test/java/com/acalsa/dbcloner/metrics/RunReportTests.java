@@ -142,8 +142,8 @@ class RunReportTests {
 	}
 
 	private static Manifest.TableEntry table(String name, long rows, long bytes) {
-		return new Manifest.TableEntry(name, "CREATE TABLE " + name, List.of(new TableColumn("id", "int", false)),
-				List.of("id"),
+		return new Manifest.TableEntry(name, "CREATE TABLE " + name,
+				List.of(new TableColumn("id", "int", false, false)), List.of("id"),
 				List.of(new Manifest.Chunk(name + "-1.tsv.zst", KeyRange.ALL, rows - 1, bytes - 1, "00", "1:1", 10,
 						"(id=1)"),
 						new Manifest.Chunk(name + "-2.tsv.zst", KeyRange.ALL, 1, 1, "00", "1:1", 10, "(id=2)")));

@@ -31,19 +31,19 @@ class DeferredIndexesTests {
 				  FULLTEXT KEY `ft` (`note`),
 				  CONSTRAINT `positive` CHECK (`order_id` > 0)
 				) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""");
-		assertThat(split.addBack())
-			.contains("ALTER TABLE `shop_clone`.`order_line` ADD UNIQUE KEY `uk` (`sku`,`order_id`), "
-					+ "ADD KEY `fk_line_product` (`sku`), ADD CONSTRAINT `fk_line_product` FOREIGN KEY (`sku`) "
-					+ "REFERENCES `product` (`sku`)");
+		assertThat(split.addIndexes()).contains(
+				"ALTER TABLE `shop_clone`.`order_line` ADD UNIQUE KEY `uk` (`sku`,`order_id`), ADD KEY `fk_line_product` (`sku`)");
+		assertThat(split.addForeignKeys()).contains("ALTER TABLE `shop_clone`.`order_line` "
+				+ "ADD CONSTRAINT `fk_line_product` FOREIGN KEY (`sku`) REFERENCES `product` (`sku`)");
 	}
 
 	@Test
 	void otherEnginesPartitionedTablesAndTablesWithoutSecondaryIndexesStayAsTheyAre() {
 		String myIsam = ORDER_LINE.replace("ENGINE=InnoDB", "ENGINE=MyISAM");
 		assertThat(DeferredIndexes.split("c", "t", myIsam))
-			.isEqualTo(new DeferredIndexes(myIsam, java.util.Optional.empty()));
+			.isEqualTo(new DeferredIndexes(myIsam, java.util.Optional.empty(), java.util.Optional.empty()));
 		String partitioned = ORDER_LINE + "\n PARTITION BY HASH (`order_id`) PARTITIONS 2";
-		assertThat(DeferredIndexes.split("c", "t", partitioned).addBack()).isEmpty();
+		assertThat(DeferredIndexes.split("c", "t", partitioned).addIndexes()).isEmpty();
 		String plain = "CREATE TABLE `t` (\n  `id` int(11) NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB";
 		assertThat(DeferredIndexes.split("c", "t", plain).createTable()).isEqualTo(plain);
 	}
