@@ -10,13 +10,14 @@ import java.util.zip.CRC32;
  * An order-independent digest of a set of rows: the count, and the sum modulo 2^64 of
  * each row's CRC-32 (a sum, not an XOR, so that duplicate rows in a table without a key
  * do not cancel out). Each row's CRC-32 is taken over
- * {@code CONCAT_WS(0x1F, CONVERT(value USING binary)..., null flags)}, the shape of MySQL
- * Shell's dump checksums: the values' exact bytes, with NULL told apart from the empty
- * string by one flag per nullable column (CONCAT_WS skips NULLs; a NOT NULL column needs
- * no flag, and leaving those out halves the server's work on typical tables). CRC-32
- * rather than MD5 or SHA-2: the server computes it about three times faster (measured on
- * MariaDB 10.11), which keeps the comparison close to {@code CHECKSUM TABLE}'s cost, and
- * it misses a changed row with a probability of 2^-32, as CHECKSUM TABLE does. The backup
+ * {@code CONCAT_WS(0x1F, CONVERT(value USING binary)..., null flags)} (numbers, dates and
+ * times left as they are: {@link TableColumn#isPlainText}), the shape of MySQL Shell's
+ * dump checksums: the values' exact bytes, with NULL told apart from the empty string by
+ * one flag per nullable column (CONCAT_WS skips NULLs; a NOT NULL column needs no flag,
+ * and leaving those out halves the server's work on typical tables). CRC-32 rather than
+ * MD5 or SHA-2: the server computes it about three times faster (measured on MariaDB
+ * 10.11), which keeps the comparison close to {@code CHECKSUM TABLE}'s cost, and it
+ * misses a changed row with a probability of 2^-32, as CHECKSUM TABLE does. The backup
  * computes it in Java over the bytes it writes, inside the snapshot and without a second
  * read of the source; the comparison has the clone's server compute it with {@link #sql},
  * so that no row leaves the server.
@@ -84,7 +85,10 @@ public final class RowDigest {
 	public static String sql(String database, TableShape table, KeyRange range) {
 		List<String> values = new ArrayList<>();
 		for (TableColumn column : table.columns()) {
-			values.add("CONVERT(" + column.selectExpression() + " USING binary)");
+			// CONCAT_WS renders a number, date or time as the protocol does; a string
+			// keeps its bytes as binary, whatever its character set
+			values.add(column.isPlainText() ? column.selectExpression()
+					: "CONVERT(" + column.selectExpression() + " USING binary)");
 		}
 		String nullFlags = table.columns()
 			.stream()

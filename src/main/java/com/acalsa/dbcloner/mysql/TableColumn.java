@@ -1,6 +1,7 @@
 package com.acalsa.dbcloner.mysql;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A stored column of a table and how its value travels. Every value is read as the text
@@ -16,6 +17,9 @@ import java.util.Locale;
  */
 public record TableColumn(String name, String dataType, boolean nullable, boolean autoIncrement) {
 
+	private static final Set<String> PLAIN_TEXT_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint",
+			"decimal", "float", "double", "date", "time", "datetime", "timestamp", "year");
+
 	public TableColumn {
 		dataType = dataType.toLowerCase(Locale.ROOT);
 	}
@@ -27,6 +31,15 @@ public record TableColumn(String name, String dataType, boolean nullable, boolea
 	public String selectExpression() {
 		return "float".equals(this.dataType) ? "CAST(" + Identifiers.quote(this.name) + " AS DOUBLE)"
 				: Identifiers.quote(this.name);
+	}
+
+	/**
+	 * Numbers, dates and times: the server renders them as ASCII digits, signs, points,
+	 * exponents, dashes, colons and spaces, with no character set of their own, so the
+	 * row files need not escape them and the digest need not convert them.
+	 */
+	public boolean isPlainText() {
+		return PLAIN_TEXT_TYPES.contains(this.dataType);
 	}
 
 	public boolean isJson() {

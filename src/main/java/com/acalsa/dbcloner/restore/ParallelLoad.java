@@ -16,6 +16,8 @@ import com.acalsa.dbcloner.mysql.Sessions;
 import com.acalsa.dbcloner.mysql.SqlErrors;
 import com.acalsa.dbcloner.snapshot.BackupDirectory;
 import com.acalsa.dbcloner.snapshot.Manifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads every key range of every table and adds back each table's secondary indexes, as
@@ -26,6 +28,8 @@ import com.acalsa.dbcloner.snapshot.Manifest;
  * statement still running on the server.
  */
 final class ParallelLoad implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ParallelLoad.class);
 
 	private static final int MAX_ATTEMPTS = 5;
 
@@ -60,12 +64,18 @@ final class ParallelLoad implements AutoCloseable {
 
 					@Override
 					public long load(Manifest.TableEntry table, Manifest.Chunk chunk) throws Exception {
-						return loadRetryingDeadlocks(connection(), table, chunk);
+						long startedAt = System.currentTimeMillis();
+						long rows = loadRetryingDeadlocks(connection(), table, chunk);
+						logger.debug("Loaded {} rows of table `{}` ({}) in {} ms", rows, table.name(), chunk.range(),
+								System.currentTimeMillis() - startedAt);
+						return rows;
 					}
 
 					@Override
 					public void execute(String sql) throws Exception {
+						long startedAt = System.currentTimeMillis();
 						Sessions.execute(connection(), sql);
+						logger.debug("{}: {} ms", sql, System.currentTimeMillis() - startedAt);
 					}
 
 				}));

@@ -39,8 +39,21 @@ public final class RowFileWriter implements AutoCloseable {
 
 	private long rows;
 
+	/** The columns whose values need no escaping, by position. */
+	private final boolean[] plain;
+
 	public RowFileWriter(Path path, int compressionLevel) throws IOException {
+		this(path, compressionLevel, new boolean[0]);
+	}
+
+	/**
+	 * A writer that copies the values of the {@code plain} columns as they are: numbers,
+	 * dates and times never hold a byte that needs escaping
+	 * ({@link com.acalsa.dbcloner.mysql.TableColumn#isPlainText}).
+	 */
+	public RowFileWriter(Path path, int compressionLevel, boolean[] plain) throws IOException {
 		this.path = path;
+		this.plain = plain.clone();
 		OutputStream file = new CheckedOutputStream(Files.newOutputStream(path), this.crc32c);
 		this.out = new ZstdOutputStream(new BufferedOutputStream(file, 1 << 16), compressionLevel);
 	}
@@ -62,8 +75,17 @@ public final class RowFileWriter implements AutoCloseable {
 				this.buffer[this.used++] = 'N';
 				continue;
 			}
+			boolean plain = i < this.plain.length && this.plain[i];
 			for (int from = 0; from < value.length; from += SLICE) {
-				writeEscaped(value, from, Math.min(value.length, from + SLICE));
+				int to = Math.min(value.length, from + SLICE);
+				if (plain) {
+					reserve(to - from);
+					System.arraycopy(value, from, this.buffer, this.used, to - from);
+					this.used += to - from;
+				}
+				else {
+					writeEscaped(value, from, to);
+				}
 			}
 			size += value.length;
 		}

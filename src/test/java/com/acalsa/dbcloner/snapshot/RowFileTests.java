@@ -71,6 +71,28 @@ class RowFileTests {
 	}
 
 	@Test
+	void plainColumnsAreCopiedAsTheyAreAndTheOthersEscaped() throws IOException {
+		// given: a number, a date and time, and a string beside them
+		Path file = this.dir.resolve("plain.tsv.zst");
+		byte[][] row = { utf8("-1.25e-7"), utf8("2026-12-04 22:00:00.000001"), utf8("a\tb") };
+
+		// when
+		try (RowFileWriter writer = new RowFileWriter(file, 1, new boolean[] { true, true, false })) {
+			writer.write(row);
+			writer.write(new byte[][] { null, utf8("-838:59:59"), null });
+		}
+
+		// then
+		try (var in = RowFileReader.openDecompressed(file)) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+				.isEqualTo("-1.25e-7\t2026-12-04 22:00:00.000001\ta\\tb\n\\N\t-838:59:59\t\\N\n");
+		}
+		try (RowFileReader reader = new RowFileReader(file)) {
+			assertThat(reader.read()).isDeepEqualTo(row);
+		}
+	}
+
+	@Test
 	void theFileIsLoadDataTextWithEscapes() throws IOException {
 		// given
 		Path file = this.dir.resolve("escapes.tsv.zst");
