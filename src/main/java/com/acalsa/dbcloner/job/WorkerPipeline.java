@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,10 +70,10 @@ public final class WorkerPipeline<T> implements AutoCloseable {
 			return ended;
 		}
 		try {
-			ended.add(ParallelTasks.await(this.completion.take()));
+			ended.add(resultOf(this.completion.take()));
 			this.inFlight--;
 			for (Future<T> next = this.completion.poll(); next != null; next = this.completion.poll()) {
-				ended.add(ParallelTasks.await(next));
+				ended.add(resultOf(next));
 				this.inFlight--;
 			}
 		}
@@ -90,6 +91,29 @@ public final class WorkerPipeline<T> implements AutoCloseable {
 	@Override
 	public void close() {
 		this.pool.shutdownNow();
+	}
+
+	private static <T> T resultOf(Future<T> future) throws SQLException, IOException {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while waiting for the step's workers", ex);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof SQLException sql) {
+				throw sql;
+			}
+			if (cause instanceof IOException io) {
+				throw io;
+			}
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(cause);
+		}
 	}
 
 }
