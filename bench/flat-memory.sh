@@ -159,9 +159,7 @@ blob_digests() { # id, length, SHA-256 of the payload and the sha column, one li
 
 # ---------------------------------------------------------------------------------------------------------------------
 
-CPU_MODEL="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
-SERVER_VERSION="$(sqlq -e 'SELECT VERSION()')"
-JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-12))"
+read_facts "$JAR"
 # a copy, laid out as the image lays it out: a rebuild of the jar during the run must not change or break it
 install_cloner "$JAR" "$TMP/cloner" $LAYOUT
 
@@ -218,7 +216,7 @@ parse_cloner_log "$TMP"
 row() { printf '%-32s %12s%s\n' "$1" "$2" "${3:+   $3}"; }
 echo
 echo "== db-cloner flat memory: $ROWS rows in order_items, $BLOBS rows of $BLOB_MB MiB in big_blobs; $TOTAL_ROWS rows in $(wc -w <<<"$TABLES") tables, ~$(mib "$SRC_BYTES") MiB on disk =="
-echo "machine: $(nproc) cores, $CPU_MODEL, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); server $SERVER_VERSION, $PACKET_NOTE; load average before $LOAD0, after $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(machine_line), $PACKET_NOTE; load average before $LOAD0, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "jar: $JAR_INFO; threads $THREADS; JVM options $JAVA_OPTS_BENCH $IMAGE_JAVA_OPTS ($LAYOUT layout)"
 row "figure" "value" "detail"
 row "rows" "$TOTAL_ROWS" "order_items $ROWS, big_blobs $BLOBS"

@@ -41,6 +41,19 @@ ensure_source() {
   log "generated $db in $(elapsed "$t0" "$(now)") s"
 }
 
+# read_facts JAR: CPU_MODEL, SERVER_VERSION and JAR_INFO (the jar's time and the start of its SHA-256), which
+# machine_line and the reports' "jar:" line print.
+read_facts() {
+  CPU_MODEL="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
+  SERVER_VERSION="$(sqlq -e 'SELECT VERSION()')"
+  JAR_INFO="$1 ($(stat -c %y "$1" | cut -d. -f1), sha256 $(sha256sum "$1" | cut -c1-12))"
+}
+
+# machine_line: "N cores, CPU, M GiB; server VERSION", after read_facts.
+machine_line() {
+  echo "$(nproc) cores, $CPU_MODEL, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); server $SERVER_VERSION"
+}
+
 # ---------------------------------------------------------------------------------------------------------------------
 # The cloner
 

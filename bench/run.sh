@@ -191,9 +191,7 @@ pipeline_cloner() { # (c) java -jar db-cloner.jar clone, job repository in Maria
 
 # ---------------------------------------------------------------------------------------------------------------------
 
-CPU_MODEL="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
-SERVER_VERSION="$(sqlq -e 'SELECT VERSION()')"
-JAR_INFO="$JAR ($(stat -c %y "$JAR" | cut -d. -f1), sha256 $(sha256sum "$JAR" | cut -c1-12))"
+read_facts "$JAR"
 # a copy, laid out as the image lays it out: a rebuild of the jar during the run must not change or break it
 install_cloner "$JAR" "$TMP/cloner" $LAYOUT
 MYDUMPER_VERSION="$(mydumper --version 2>&1 | head -1)"
@@ -249,7 +247,7 @@ run_size() {
   {
     echo
     echo "== db-cloner bench: $n rows in order_items; $rows rows in $(wc -w <<<"$TABLES") tables, ~$(( bytes / 1048576 )) MiB on disk =="
-    echo "machine: $(nproc) cores, $CPU_MODEL, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); server $SERVER_VERSION; load average before $load0, after $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "machine: $(machine_line); load average before $load0, after $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "jar: $JAR_INFO; threads $THREADS; JVM options $JAVA_OPTS_BENCH $IMAGE_JAVA_OPTS ($LAYOUT layout); $MYDUMPER_VERSION"
     echo "runs: $RUNS (every figure is the median of the runs, except the cloner's steps and GC counts: the last run's)"
     printf '%-48s %9s   %s\n' "pipeline (end to end, verified)" "seconds" "parts (s)"

@@ -79,11 +79,7 @@ final class ChunkBackup {
 		RowDigest digest = new RowDigest(table.columns());
 		long largestRow = 0;
 		String largestRowKey = "";
-		boolean[] plain = new boolean[table.columns().size()];
-		for (int i = 0; i < plain.length; i++) {
-			plain[i] = table.columns().get(i).isPlainText();
-		}
-		try (RowFileWriter writer = new RowFileWriter(file, compressionLevel, plain);
+		try (RowFileWriter writer = new RowFileWriter(file, compressionLevel, table.columns());
 				Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY,
 						ResultSet.CONCUR_READ_ONLY)) {
 			statement.setFetchSize(Integer.MIN_VALUE);

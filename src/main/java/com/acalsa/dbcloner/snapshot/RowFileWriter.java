@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 
+import com.acalsa.dbcloner.mysql.TableColumn;
 import com.github.luben.zstd.ZstdOutputStream;
 
 /**
@@ -43,17 +45,20 @@ public final class RowFileWriter implements AutoCloseable {
 	private final boolean[] plain;
 
 	public RowFileWriter(Path path, int compressionLevel) throws IOException {
-		this(path, compressionLevel, new boolean[0]);
+		this(path, compressionLevel, List.of());
 	}
 
 	/**
-	 * A writer that copies the values of the {@code plain} columns as they are: numbers,
-	 * dates and times never hold a byte that needs escaping
-	 * ({@link com.acalsa.dbcloner.mysql.TableColumn#isPlainText}).
+	 * A writer for rows of these columns, which copies the values of numbers, dates and
+	 * times as they are: they never hold a byte that needs escaping
+	 * ({@link TableColumn#isPlainText}).
 	 */
-	public RowFileWriter(Path path, int compressionLevel, boolean[] plain) throws IOException {
+	public RowFileWriter(Path path, int compressionLevel, List<TableColumn> columns) throws IOException {
 		this.path = path;
-		this.plain = plain.clone();
+		this.plain = new boolean[columns.size()];
+		for (int i = 0; i < this.plain.length; i++) {
+			this.plain[i] = columns.get(i).isPlainText();
+		}
 		OutputStream file = new CheckedOutputStream(Files.newOutputStream(path), this.crc32c);
 		this.out = new ZstdOutputStream(new BufferedOutputStream(file, 1 << 16), compressionLevel);
 	}

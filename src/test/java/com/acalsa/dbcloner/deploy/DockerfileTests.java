@@ -94,12 +94,7 @@ class DockerfileTests {
 		Stage runtime = Dockerfile.read().runtime();
 
 		// when
-		String archive = runtime.execForm("ENTRYPOINT")
-			.stream()
-			.filter((option) -> option.startsWith("-XX:SharedArchiveFile="))
-			.map((option) -> option.substring("-XX:SharedArchiveFile=".length()))
-			.findFirst()
-			.orElseThrow();
+		String archive = entrypointOption(runtime, "-XX:SharedArchiveFile=");
 
 		// then: recorded by a training run of the same jar in the runtime image (an
 		// archive made by another JVM or class path would be ignored), its H2 job
@@ -117,12 +112,7 @@ class DockerfileTests {
 		String workdir = runtime.last("WORKDIR").orElseThrow();
 
 		// when
-		String tmpdir = runtime.execForm("ENTRYPOINT")
-			.stream()
-			.filter((option) -> option.startsWith("-Djava.io.tmpdir="))
-			.map((option) -> option.substring("-Djava.io.tmpdir=".length()))
-			.findFirst()
-			.orElseThrow();
+		String tmpdir = entrypointOption(runtime, "-Djava.io.tmpdir=");
 
 		// then: ./data (the backups' and the H2 job repository's default) and the
 		// temporary directory
@@ -162,6 +152,16 @@ class DockerfileTests {
 			.item(0)
 			.getTextContent()
 			.strip();
+	}
+
+	/** The value of the ENTRYPOINT's JVM option that starts with {@code prefix}. */
+	private static String entrypointOption(Stage runtime, String prefix) {
+		return runtime.execForm("ENTRYPOINT")
+			.stream()
+			.filter((option) -> option.startsWith(prefix))
+			.map((option) -> option.substring(prefix.length()))
+			.findFirst()
+			.orElseThrow();
 	}
 
 }

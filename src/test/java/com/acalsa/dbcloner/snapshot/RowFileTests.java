@@ -3,7 +3,9 @@ package com.acalsa.dbcloner.snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
+import com.acalsa.dbcloner.mysql.TableColumn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +79,8 @@ class RowFileTests {
 		byte[][] row = { utf8("-1.25e-7"), utf8("2026-12-04 22:00:00.000001"), utf8("a\tb") };
 
 		// when
-		try (RowFileWriter writer = new RowFileWriter(file, 1, new boolean[] { true, true, false })) {
+		try (RowFileWriter writer = new RowFileWriter(file, 1, List.of(new TableColumn("n", "double", true, false),
+				new TableColumn("at", "datetime", false, false), new TableColumn("s", "varchar", true, false)))) {
 			writer.write(row);
 			writer.write(new byte[][] { null, utf8("-838:59:59"), null });
 		}
